@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/render"
+)
+
+// apiResourcesOptions holds the flags of `kube-apidocs api-resources`, the
+// same as kubectl's plus -o json|yaml.
+type apiResourcesOptions struct {
+	source     *sourceOptions
+	Output     string
+	SortBy     string
+	APIGroup   string
+	Namespaced bool
+	Verbs      []string
+	Categories []string
+	NoHeaders  bool
+
+	groupChanged bool
+	nsChanged    bool
+}
+
+func newAPIResourcesCommand(s streams) *cobra.Command {
+	o := &apiResourcesOptions{source: newSourceOptions(), Namespaced: true}
+	cmd := &cobra.Command{
+		Use:   "api-resources",
+		Short: "Print the API resources, byte for byte as kubectl api-resources does",
+		Example: `  # The bundled recording, as kubectl api-resources -o wide would print it
+  kube-apidocs api-resources --fixtures builtin -o wide
+
+  # Cluster-scoped resources of the current kubeconfig context, sorted by kind
+  kube-apidocs api-resources --namespaced=false --sort-by=kind
+
+  # The rows as JSON, with the group-versions discovery could not deliver
+  kube-apidocs api-resources --fixtures fixtures/v1.33.13-crds -o json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.groupChanged = cmd.Flags().Changed("api-group")
+			o.nsChanged = cmd.Flags().Changed("namespaced")
+			if err := o.validate(); err != nil {
+				return err
+			}
+			return o.run(s)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Output, "output", "o", "", "Output format. One of: (wide, name, json, yaml).")
+	f.StringVar(&o.SortBy, "sort-by", "", "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.")
+	f.StringVar(&o.APIGroup, "api-group", "", "Limit to resources in the specified API group.")
+	f.BoolVar(&o.Namespaced, "namespaced", true, "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.")
+	f.StringSliceVar(&o.Verbs, "verbs", nil, "Limit to resources that support the specified verbs.")
+	f.StringSliceVar(&o.Categories, "categories", nil, "Limit to resources that belong to the specified categories.")
+	f.BoolVar(&o.NoHeaders, "no-headers", false, "When using the default or wide output format, don't print headers.")
+	o.source.addFlags(f)
+	return cmd
+}
+
+func (o *apiResourcesOptions) validate() error {
+	switch o.Output {
+	case "", "wide", "name", "json", "yaml":
+	default:
+		return fmt.Errorf("--output %s is not available (use one of: wide, name, json, yaml)", o.Output)
+	}
+	switch o.SortBy {
+	case "", "name", "kind":
+	default:
+		return fmt.Errorf("--sort-by accepts only name or kind")
+	}
+	return nil
+}
+
+func (o *apiResourcesOptions) tableOptions() render.TableOptions {
+	t := render.TableOptions{Output: o.Output, SortBy: o.SortBy, Verbs: trimAll(o.Verbs), Categories: trimAll(o.Categories), NoHeaders: o.NoHeaders}
+	if o.groupChanged {
+		t.APIGroup = &o.APIGroup
+	}
+	if o.nsChanged {
+		t.Namespaced = &o.Namespaced
+	}
+	return t
+}
+
+func (o *apiResourcesOptions) run(s streams) error {
+	api, err := o.source.load(s.ErrOut)
+	if err != nil {
+		return err
+	}
+	opts := o.tableOptions()
+	switch o.Output {
+	case "json":
+		err = render.JSON(s.Out, render.NewResourceList(api, opts))
+	case "yaml":
+		err = render.YAML(s.Out, render.NewResourceList(api, opts))
+	default:
+		err = render.Table(s.Out, api, opts)
+	}
+	if err != nil {
+		return err
+	}
+	return o.source.strictError(api)
+}
+
+func trimAll(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,36 @@
+// Command kube-apidocs turns a Kubernetes cluster's API discovery into
+// documentation: the kubectl api-resources table, a Markdown and HTML site,
+// and diffs between versions. See README.md for the commands.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+func main() {
+	cmd := newRootCommand(streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
+	if err := cmd.Execute(); err != nil {
+		fmt.Fprintf(os.Stderr, "error: %v\n", err)
+		os.Exit(exitCode(err))
+	}
+}
+
+// exitError carries a specific exit code for errors that are not plain
+// failures (documented in README.md, "Exit codes").
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func exitCode(err error) int {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return 1
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"k8s.io/cli-runtime/pkg/genericclioptions"
+
+	"github.com/kube-apidocs/kube-apidocs/fixtures"
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/source"
+)
+
+// builtinFixtures is the --fixtures value that selects the embedded recording.
+const builtinFixtures = "builtin"
+
+// sourceOptions are the flags every command that reads an API surface shares:
+// a recording (--fixtures) or a live cluster (kubectl's connection flags).
+type sourceOptions struct {
+	Fixtures    string
+	Legacy      bool
+	Strict      bool
+	MaxFileSize int64
+	kube        *genericclioptions.ConfigFlags
+}
+
+func newSourceOptions() *sourceOptions {
+	return &sourceOptions{kube: genericclioptions.NewConfigFlags(true), MaxFileSize: source.DefaultMaxFileSize}
+}
+
+func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&o.Fixtures, "fixtures", "", `Read a recording instead of a cluster: a folder of discovery documents, or "builtin" for the bundled `+fixtures.BuiltinName+` recording.`)
+	fs.BoolVar(&o.Legacy, "legacy-discovery", false, "Use legacy discovery (one request per group-version) even when aggregated discovery is offered.")
+	fs.BoolVar(&o.Strict, "strict", false, "Exit 1 when discovery could not deliver some group-versions (they are always named on stderr).")
+	fs.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents larger than this many bytes.")
+	o.kube.AddFlags(fs)
+}
+
+// recording loads the recording --fixtures names.
+func (o *sourceOptions) recording() (*source.Recording, error) {
+	opts := source.LoadOptions{MaxFileSize: o.MaxFileSize}
+	if o.Fixtures == builtinFixtures {
+		return source.Load(fixtures.Builtin(), "builtin:"+fixtures.BuiltinName, opts)
+	}
+	return source.LoadDir(o.Fixtures, opts)
+}
+
+// load builds the model from the recording or the live cluster and warns on
+// errOut about group-versions discovery could not deliver. Commands render
+// what arrived and then call strictError.
+func (o *sourceOptions) load(errOut io.Writer) (*model.API, error) {
+	if o.MaxFileSize <= 0 {
+		return nil, fmt.Errorf("--max-file-size must be a positive number of bytes, got %d", o.MaxFileSize)
+	}
+	api, err := o.discover()
+	if err != nil {
+		return nil, err
+	}
+	warnUnavailable(api, errOut)
+	return api, nil
+}
+
+func (o *sourceOptions) discover() (*model.API, error) {
+	opts := source.DiscoverOptions{Legacy: o.Legacy}
+	if o.Fixtures != "" {
+		rec, err := o.recording()
+		if err != nil {
+			return nil, err
+		}
+		return source.FromRecording(rec, opts)
+	}
+	cfg, err := o.kube.ToRESTConfig()
+	if err != nil {
+		return nil, err
+	}
+	cfg.QPS, cfg.Burst = 50, 300 // what kubectl uses for discovery
+	return source.Discover(cfg, opts)
+}
+
+func warnUnavailable(api *model.API, errOut io.Writer) {
+	for _, u := range api.Unavailable {
+		fmt.Fprintf(errOut, "warning: %s is unavailable: %s\n", u.GroupVersion(), u.Reason)
+	}
+}
+
+// strictError is the error --strict turns unavailable group-versions into;
+// nil without --strict or when discovery delivered everything.
+func (o *sourceOptions) strictError(api *model.API) error {
+	if !o.Strict || len(api.Unavailable) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(api.Unavailable))
+	for _, u := range api.Unavailable {
+		names = append(names, u.GroupVersion())
+	}
+	return fmt.Errorf("--strict: discovery could not deliver %s", strings.Join(names, ", "))
+}

@@ -1,0 +1,187 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/client-go/discovery"
+	"k8s.io/client-go/rest"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
+)
+
+// DiscoverOptions tunes discovery. The zero value uses aggregated discovery
+// when the server offers it and legacy discovery otherwise.
+type DiscoverOptions struct {
+	// Legacy forces legacy discovery (one request per group-version) even
+	// when the server offers aggregated discovery.
+	Legacy bool
+}
+
+// FromRecording builds the model of a recording by replaying its bytes
+// through client-go's discovery client, the same code path a live cluster
+// takes.
+func FromRecording(rec *Recording, opts DiscoverOptions) (*model.API, error) {
+	cfg := &rest.Config{
+		Host:      "http://recording.invalid",
+		Transport: handlerTransport{handler: NewHandler(rec)},
+		QPS:       -1, // an in-process replay needs no client-side rate limit
+	}
+	api, err := Discover(cfg, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", rec.Name, err)
+	}
+	return api, nil
+}
+
+// Discover asks the server behind cfg for its discovery documents and builds
+// the model. Group-versions the server could not deliver are listed in
+// API.Unavailable and do not make Discover fail; any other error does.
+func Discover(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
+	cfg = rest.CopyConfig(cfg)
+	format := &formatRecorder{}
+	cfg.Wrap(format.wrap)
+	dc, err := discovery.NewDiscoveryClientForConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	dc.UseLegacyDiscovery = opts.Legacy
+	groups, lists, err := discovery.ServerGroupsAndResources(dc)
+	var failed *discovery.ErrGroupDiscoveryFailed
+	if err != nil && !errors.As(err, &failed) {
+		return nil, err
+	}
+	api := Convert(groups, lists, failedGroups(failed))
+	api.Discovery = format.discovery()
+	version, err := dc.ServerVersion()
+	switch {
+	case err == nil:
+		api.Server = model.ServerVersion{GitVersion: version.GitVersion, Major: version.Major, Minor: version.Minor, Platform: version.Platform}
+	case !apierrors.IsNotFound(err):
+		return nil, fmt.Errorf("reading /version: %w", err)
+	}
+	return api, nil
+}
+
+func failedGroups(failed *discovery.ErrGroupDiscoveryFailed) map[schema.GroupVersion]error {
+	if failed == nil {
+		return nil
+	}
+	return failed.Groups
+}
+
+// Convert builds the model from the legacy shapes client-go returns: the
+// group list in server order, the resource list of every delivered
+// group-version, and the group-versions that failed.
+func Convert(groups []*metav1.APIGroup, lists []*metav1.APIResourceList, failed map[schema.GroupVersion]error) *model.API {
+	byGV := map[string]*metav1.APIResourceList{}
+	for _, l := range lists {
+		byGV[l.GroupVersion] = l
+	}
+	api := &model.API{}
+	for _, g := range groups {
+		group := model.Group{Name: g.Name, PreferredVersion: g.PreferredVersion.Version}
+		for _, v := range g.Versions {
+			list, ok := byGV[model.GroupVersion(g.Name, v.Version)]
+			if !ok {
+				continue // failed: reported below
+			}
+			group.Versions = append(group.Versions, model.Version{Version: v.Version, Resources: convertResources(list.APIResources)})
+		}
+		if len(group.Versions) > 0 {
+			api.Groups = append(api.Groups, group)
+		}
+	}
+	for gv, err := range failed {
+		api.Unavailable = append(api.Unavailable, model.Unavailable{Group: gv.Group, Version: gv.Version, Reason: oneLine(err)})
+	}
+	api.Normalize()
+	return api
+}
+
+// convertResources folds "parent/sub" entries into their parent's
+// Subresources. A subresource whose parent is missing is dropped, as
+// kubectl drops it.
+func convertResources(in []metav1.APIResource) []model.Resource {
+	var out []model.Resource
+	index := map[string]int{}
+	for _, r := range in {
+		if strings.Contains(r.Name, "/") {
+			continue
+		}
+		index[r.Name] = len(out)
+		out = append(out, model.Resource{
+			Name: r.Name, SingularName: r.SingularName, Kind: r.Kind, Namespaced: r.Namespaced,
+			Verbs: clone(r.Verbs), ShortNames: clone(r.ShortNames), Categories: clone(r.Categories),
+		})
+	}
+	for _, r := range in {
+		parent, sub, ok := strings.Cut(r.Name, "/")
+		if !ok {
+			continue
+		}
+		i, found := index[parent]
+		if !found {
+			continue
+		}
+		out[i].Subresources = append(out[i].Subresources, model.Subresource{
+			Name: sub, Kind: r.Kind, Group: r.Group, Version: r.Version, Verbs: clone(r.Verbs),
+		})
+	}
+	return out
+}
+
+func clone(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return append([]string(nil), s...)
+}
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+// formatRecorder remembers which discovery format the server answered /apis
+// with, by the response's Content-Type.
+type formatRecorder struct {
+	mu          sync.Mutex
+	contentType string
+}
+
+func (f *formatRecorder) wrap(rt http.RoundTripper) http.RoundTripper {
+	return roundTripperFunc(func(req *http.Request) (*http.Response, error) {
+		resp, err := rt.RoundTrip(req)
+		if err == nil && strings.TrimSuffix(req.URL.Path, "/") == "/apis" && resp.StatusCode == http.StatusOK {
+			f.mu.Lock()
+			f.contentType = resp.Header.Get("Content-Type")
+			f.mu.Unlock()
+		}
+		return resp, err
+	})
+}
+
+func (f *formatRecorder) discovery() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch {
+	case f.contentType == "":
+		return ""
+	case strings.Contains(f.contentType, "v=v2beta1") && strings.Contains(f.contentType, "APIGroupDiscoveryList"):
+		return "aggregated/v2beta1"
+	case strings.Contains(f.contentType, "v=v2") && strings.Contains(f.contentType, "APIGroupDiscoveryList"):
+		return "aggregated/v2"
+	}
+	return "legacy"
+}
+
+type roundTripperFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripperFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
+

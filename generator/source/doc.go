@@ -1,0 +1,6 @@
+// Package source turns discovery documents into the model: from a live
+// cluster through client-go's discovery client, or from a recording (a
+// folder of raw responses) replayed through the same client by an
+// in-process handler. It also serves recordings over HTTP for kubectl and
+// other clients.
+package source

@@ -1,0 +1,129 @@
+package source
+
+import (
+	"mime"
+	"net/http"
+	"strings"
+)
+
+// notFoundStatus is the body kube-apiserver sends for a path it does not serve.
+const notFoundStatus = `{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}` + "\n"
+
+// notAcceptableStatus is the body kube-apiserver sends when no media type of
+// the Accept header can be served.
+const notAcceptableStatus = `{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf","reason":"NotAcceptable","code":406}` + "\n"
+
+// methodNotAllowedStatus is the body kube-apiserver sends for a write to a
+// discovery path.
+const methodNotAllowedStatus = `{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server does not allow this method on the requested resource","reason":"MethodNotAllowed","code":405}` + "\n"
+
+// Handler serves a recording the way the recorded kube-apiserver answered:
+// aggregated discovery when the Accept header asks for a format the recording
+// has, the recorded 406 when the server refused that format, the legacy
+// documents for plain JSON, and a Kubernetes Status 404 for anything else.
+type Handler struct {
+	rec *Recording
+}
+
+// NewHandler returns an http.Handler that replays rec.
+func NewHandler(rec *Recording) *Handler { return &Handler{rec: rec} }
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	if req.Method != http.MethodGet && req.Method != http.MethodHead {
+		writeStatus(w, http.StatusMethodNotAllowed, methodNotAllowedStatus)
+		return
+	}
+	p := strings.TrimSuffix(req.URL.Path, "/")
+	if p == "/api" || p == "/apis" {
+		h.negotiate(w, p, req.Header.Get("Accept"))
+		return
+	}
+	resp, ok := h.rec.Responses[Route{Path: p}]
+	if !ok {
+		writeStatus(w, http.StatusNotFound, notFoundStatus)
+		return
+	}
+	writeResponse(w, resp, MediaJSON)
+}
+
+// negotiate picks the first media type of accept that the recording can
+// answer, as kube-apiserver does for /api and /apis.
+func (h *Handler) negotiate(w http.ResponseWriter, p, accept string) {
+	var refused *Response
+	for _, mt := range parseAccept(accept) {
+		if mt.aggregated != "" {
+			resp, ok := h.rec.Responses[Route{Path: p, Aggregated: mt.aggregated}]
+			switch {
+			case ok && resp.Status == 200:
+				writeResponse(w, resp, mediaForAggregated(mt.aggregated))
+				return
+			case ok && refused == nil:
+				refused = &resp
+			}
+			continue
+		}
+		if mt.plainJSON {
+			resp, ok := h.rec.Responses[Route{Path: p}]
+			if !ok {
+				writeStatus(w, http.StatusNotFound, notFoundStatus)
+				return
+			}
+			writeResponse(w, resp, MediaJSON)
+			return
+		}
+	}
+	if refused != nil {
+		writeResponse(w, *refused, MediaJSON)
+		return
+	}
+	writeStatus(w, http.StatusNotAcceptable, notAcceptableStatus)
+}
+
+func mediaForAggregated(version string) string {
+	if version == "v2beta1" {
+		return MediaAggregatedV2Beta1
+	}
+	return MediaAggregatedV2
+}
+
+type mediaType struct {
+	aggregated string // "v2" or "v2beta1" for aggregated discovery
+	plainJSON  bool   // application/json, */* or an empty Accept
+}
+
+// parseAccept splits an Accept header into the media types this server
+// knows, in the client's order. An empty header accepts plain JSON.
+func parseAccept(accept string) []mediaType {
+	if strings.TrimSpace(accept) == "" {
+		return []mediaType{{plainJSON: true}}
+	}
+	var out []mediaType
+	for _, part := range strings.Split(accept, ",") {
+		typ, params, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch {
+		case typ == "application/json" && params["g"] == "apidiscovery.k8s.io" && params["as"] == "APIGroupDiscoveryList":
+			out = append(out, mediaType{aggregated: params["v"]})
+		case (typ == "application/json" && params["g"] == "" && params["as"] == "") || typ == "*/*" || typ == "application/*":
+			out = append(out, mediaType{plainJSON: true})
+		}
+	}
+	return out
+}
+
+func writeResponse(w http.ResponseWriter, resp Response, contentType string) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Cache-Control", "no-cache, private")
+	w.WriteHeader(resp.Status)
+	_, _ = w.Write(resp.Body)
+}
+
+func writeStatus(w http.ResponseWriter, code int, body string) {
+	w.Header().Set("Content-Type", MediaJSON)
+	w.Header().Set("Cache-Control", "no-cache, private")
+	w.WriteHeader(code)
+	_, _ = w.Write([]byte(body))
+}
