@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -66,29 +67,37 @@ type gvk struct {
 
 type aggregatedListDoc struct {
 	typeMeta
-	Items []struct {
-		Metadata struct {
-			Name string `json:"name"`
-		} `json:"metadata"`
-		Versions []struct {
-			Version   string `json:"version"`
-			Freshness string `json:"freshness"`
-			Resources []struct {
-				Resource         string   `json:"resource"`
-				ResponseKind     *gvk     `json:"responseKind"`
-				Scope            string   `json:"scope"`
-				SingularResource string   `json:"singularResource"`
-				Verbs            []string `json:"verbs"`
-				ShortNames       []string `json:"shortNames"`
-				Categories       []string `json:"categories"`
-				Subresources     []struct {
-					Subresource  string   `json:"subresource"`
-					ResponseKind *gvk     `json:"responseKind"`
-					Verbs        []string `json:"verbs"`
-				} `json:"subresources"`
-			} `json:"resources"`
-		} `json:"versions"`
-	} `json:"items"`
+	Items []aggregatedGroup `json:"items"`
+}
+
+type aggregatedGroup struct {
+	Metadata struct {
+		Name string `json:"name"`
+	} `json:"metadata"`
+	Versions []aggregatedVersion `json:"versions"`
+}
+
+type aggregatedVersion struct {
+	Version   string               `json:"version"`
+	Freshness string               `json:"freshness"`
+	Resources []aggregatedResource `json:"resources"`
+}
+
+type aggregatedResource struct {
+	Resource         string                  `json:"resource"`
+	ResponseKind     *gvk                    `json:"responseKind"`
+	Scope            string                  `json:"scope"`
+	SingularResource string                  `json:"singularResource"`
+	Verbs            []string                `json:"verbs"`
+	ShortNames       []string                `json:"shortNames"`
+	Categories       []string                `json:"categories"`
+	Subresources     []aggregatedSubresource `json:"subresources"`
+}
+
+type aggregatedSubresource struct {
+	Subresource  string   `json:"subresource"`
+	ResponseKind *gvk     `json:"responseKind"`
+	Verbs        []string `json:"verbs"`
 }
 
 type versionDoc struct {
@@ -98,29 +107,50 @@ type versionDoc struct {
 	Platform   string `json:"platform"`
 }
 
+// documents holds the decoded documents of a recording while it is checked.
+type documents struct {
+	core       *apiVersionsDoc                // /api
+	groups     *apiGroupListDoc               // /apis
+	lists      map[string]*apiResourceListDoc // group-version -> its document
+	listFiles  map[string]string              // group-version -> file name
+	aggregated map[Route]*aggregatedListDoc   // aggregated /api and /apis
+}
+
 // Check verifies that every document of the recording is complete JSON of
-// the kind its name promises, and that every group-version the group lists
-// name has a document. The first problem is returned as a *FileError.
+// the kind its name promises, that names are valid Kubernetes names, that
+// every group-version the group lists name has a document, and that the
+// aggregated and legacy documents describe the same API. The first problem
+// is returned as a *FileError.
 func (r *Recording) Check() error {
 	if err := r.checkComplete(); err != nil {
 		return err
 	}
+	docs := &documents{lists: map[string]*apiResourceListDoc{}, listFiles: map[string]string{}, aggregated: map[Route]*aggregatedListDoc{}}
+	for _, route := range r.sortedRoutes() {
+		if err := r.checkDocument(route, r.Responses[route], docs); err != nil {
+			return err
+		}
+	}
+	if err := r.checkReferences(docs); err != nil {
+		return err
+	}
+	return r.checkAgreement(docs)
+}
+
+// sortedRoutes lists the routes by file name, so that the first problem
+// reported is the same on every run.
+func (r *Recording) sortedRoutes() []Route {
 	routes := make([]Route, 0, len(r.Responses))
 	for route := range r.Responses {
 		routes = append(routes, route)
 	}
 	sort.Slice(routes, func(i, j int) bool { return r.Responses[routes[i]].File < r.Responses[routes[j]].File })
-	for _, route := range routes {
-		if err := r.checkDocument(route, r.Responses[route]); err != nil {
-			return err
-		}
-	}
-	return r.checkReferences()
+	return routes
 }
 
 func (r *Recording) checkComplete() error {
 	if len(r.Responses) == 0 {
-		return fmt.Errorf("%s: no discovery documents (expected api.json and apis.json, or aggregated_v2.json; see fixtures/README.md)", r.Name)
+		return &FileError{File: r.Name, Problem: "no discovery documents (expected api.json and apis.json, or aggregated_v2.json; see fixtures/README.md)"}
 	}
 	if !r.has(Route{Path: "/apis"}) && !r.HasAggregated("v2") && !r.HasAggregated("v2beta1") {
 		return &FileError{File: r.file("apis.json"), Problem: "missing: a recording needs apis.json or aggregated_v2.json for /apis"}
@@ -133,35 +163,119 @@ func (r *Recording) has(route Route) bool {
 	return ok
 }
 
-func (r *Recording) checkDocument(route Route, resp Response) error {
+func (r *Recording) checkDocument(route Route, resp Response, docs *documents) error {
 	file := r.file(resp.File)
 	if resp.Status != 200 {
-		return nil // kept as evidence of what the server answered; served as is
+		return checkStatus(file, route, resp.Status)
 	}
-	if len(bytes.TrimSpace(resp.Body)) == 0 {
-		return &FileError{File: file, Problem: "empty file"}
-	}
-	if !utf8.Valid(resp.Body) {
-		return &FileError{File: file, Problem: "not valid UTF-8"}
+	if err := checkBytes(file, resp.Body); err != nil {
+		return err
 	}
 	switch {
 	case route.Path == "/version":
 		return decodeDoc(file, resp.Body, &versionDoc{})
 	case route.Aggregated != "":
-		return checkKind(file, resp.Body, &aggregatedListDoc{}, "APIGroupDiscoveryList", "apidiscovery.k8s.io/"+route.Aggregated)
+		doc := &aggregatedListDoc{}
+		docs.aggregated[route] = doc
+		if err := checkKind(file, resp.Body, doc, "APIGroupDiscoveryList", "apidiscovery.k8s.io/"+route.Aggregated); err != nil {
+			return err
+		}
+		return checkAggregated(file, route.Path == "/api", doc)
 	case route.Path == "/api":
-		return checkKind(file, resp.Body, &apiVersionsDoc{}, "APIVersions", "")
+		docs.core = &apiVersionsDoc{}
+		if err := checkKind(file, resp.Body, docs.core, "APIVersions", "v1"); err != nil {
+			return err
+		}
+		return checkVersionNames(file, "versions", docs.core.Versions)
 	case route.Path == "/apis":
-		return checkKind(file, resp.Body, &apiGroupListDoc{}, "APIGroupList", "")
+		docs.groups = &apiGroupListDoc{}
+		if err := checkKind(file, resp.Body, docs.groups, "APIGroupList", "v1"); err != nil {
+			return err
+		}
+		return checkGroupList(file, docs.groups)
 	}
+	return checkGroupDocument(file, route, resp.Body, docs)
+}
+
+// checkGroupDocument checks /apis/<group>, /api/<version> and
+// /apis/<group>/<version>.
+func checkGroupDocument(file string, route Route, body []byte, docs *documents) error {
 	parts := strings.Split(strings.TrimPrefix(route.Path, "/"), "/")
 	switch {
 	case parts[0] == "apis" && len(parts) == 2:
-		return checkKind(file, resp.Body, &apiGroupDoc{}, "APIGroup", "")
+		var doc apiGroupDoc
+		if err := checkKind(file, body, &doc, "APIGroup", "v1"); err != nil {
+			return err
+		}
+		if doc.Name != parts[1] {
+			return &FileError{File: file, Field: "name", Problem: fmt.Sprintf("is %q, but the file name says %q", doc.Name, parts[1])}
+		}
+		return checkGroupEntry(file, "", doc)
 	case (parts[0] == "api" && len(parts) == 2) || (parts[0] == "apis" && len(parts) == 3):
-		return checkResourceList(file, resp.Body, strings.Join(parts[1:], "/"))
+		gv := strings.Join(parts[1:], "/")
+		doc := &apiResourceListDoc{}
+		if err := checkResourceList(file, body, gv, doc); err != nil {
+			return err
+		}
+		docs.lists[gv], docs.listFiles[gv] = doc, path.Base(file)
+		return nil
 	}
 	return &FileError{File: file, Problem: "not a discovery document name (want api.json, api__<version>.json, apis.json, apis__<group>.json or apis__<group>__<version>.json)"}
+}
+
+// checkStatus decides whether a recorded non-200 answer is one a
+// kube-apiserver gives for that request. Aggregated discovery may be
+// refused (406); a group-version document may fail (404, 5xx) and is then
+// reported as unavailable; anything else stands where a document must be.
+func checkStatus(file string, route Route, status int) error {
+	switch {
+	case route.Path == "/version":
+		return nil
+	case route.Aggregated != "":
+		if status == 406 {
+			return nil
+		}
+		return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded for aggregated discovery: a kube-apiserver answers it with 200 or refuses it with 406", status)}
+	case route.Path == "/api" || route.Path == "/apis":
+		return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded where the document %s is needed", status, fileFor(route))}
+	case status == 404 || status >= 500:
+		return nil
+	}
+	return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded where the document %s is needed (only 404 and 5xx, an unavailable group-version, are kept as recorded)", status, fileFor(route))}
+}
+
+// checkBytes refuses bodies that are empty or not UTF-8, naming the first
+// bad byte.
+func checkBytes(file string, body []byte) error {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return &FileError{File: file, Problem: "empty file"}
+	}
+	if bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) {
+		return &FileError{File: file, Problem: "starts with a UTF-8 byte order mark, which is not JSON; remove the first 3 bytes"}
+	}
+	if !utf8.Valid(body) {
+		off := invalidUTF8Offset(body)
+		return &FileError{File: file, Field: jsonPathOrDocument(body, int64(off)), Problem: fmt.Sprintf("not valid UTF-8 at byte %d", off)}
+	}
+	return nil
+}
+
+func invalidUTF8Offset(body []byte) int {
+	for i := 0; i < len(body); {
+		r, size := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(body)
+}
+
+func jsonPathOrDocument(body []byte, off int64) string {
+	if p := jsonPathAt(body, off); p != "" {
+		return p
+	}
+	return "(document)"
 }
 
 // kindOf is implemented by every document shape with a TypeMeta.
@@ -169,6 +283,8 @@ type kindOf interface{ meta() typeMeta }
 
 func (t typeMeta) meta() typeMeta { return t }
 
+// checkKind decodes body into doc and checks its kind and, when the
+// document carries one, its apiVersion (api.json carries none).
 func checkKind(file string, body []byte, doc kindOf, kind, apiVersion string) error {
 	if err := decodeDoc(file, body, doc); err != nil {
 		return err
@@ -177,25 +293,24 @@ func checkKind(file string, body []byte, doc kindOf, kind, apiVersion string) er
 	if got.Kind != kind {
 		return &FileError{File: file, Field: "kind", Problem: fmt.Sprintf("is %q, want %q", got.Kind, kind)}
 	}
-	if apiVersion != "" && got.APIVersion != apiVersion {
+	if got.APIVersion != apiVersion && (got.APIVersion != "" || apiVersion != "v1") {
 		return &FileError{File: file, Field: "apiVersion", Problem: fmt.Sprintf("is %q, want %q", got.APIVersion, apiVersion)}
 	}
 	return nil
 }
 
-func checkResourceList(file string, body []byte, groupVersion string) error {
-	var doc apiResourceListDoc
-	if err := checkKind(file, body, &doc, "APIResourceList", ""); err != nil {
+func checkResourceList(file string, body []byte, groupVersion string, doc *apiResourceListDoc) error {
+	if err := checkKind(file, body, doc, "APIResourceList", "v1"); err != nil {
 		return err
 	}
 	if doc.GroupVersion != groupVersion {
 		return &FileError{File: file, Field: "groupVersion", Problem: fmt.Sprintf("is %q, but the file name says %q", doc.GroupVersion, groupVersion)}
 	}
-	return nil
+	return checkResources(file, doc.Resources)
 }
 
 // decodeDoc decodes body into doc and turns decoder errors into a FileError
-// that names the byte offset or the field at fault.
+// that names the JSON path at fault and the byte offset.
 func decodeDoc(file string, body []byte, doc any) error {
 	err := json.Unmarshal(body, doc)
 	if err == nil {
@@ -205,42 +320,38 @@ func decodeDoc(file string, body []byte, doc any) error {
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		if syntax.Offset >= int64(len(bytes.TrimRight(body, " \t\r\n"))) {
-			return &FileError{File: file, Problem: fmt.Sprintf("truncated JSON: unexpected end at byte %d", syntax.Offset)}
+		field := jsonPathOrDocument(body, syntax.Offset)
+		if strings.Contains(syntax.Error(), "unexpected end of JSON input") {
+			return &FileError{File: file, Field: field, Problem: fmt.Sprintf("truncated JSON: unexpected end at byte %d", syntax.Offset)}
 		}
-		return &FileError{File: file, Problem: fmt.Sprintf("invalid JSON at byte %d: %s", syntax.Offset, syntax.Error())}
+		return &FileError{File: file, Field: field, Problem: fmt.Sprintf("invalid JSON at byte %d: %s", syntax.Offset, syntax.Error())}
 	case errors.As(err, &typeErr):
-		field := typeErr.Field
-		if field == "" {
+		field := jsonPathOrDocument(body, typeErr.Offset-1)
+		if typeErr.Offset <= 1 {
 			field = "(document)"
 		}
-		return &FileError{File: file, Field: field, Problem: fmt.Sprintf("is a JSON %s, want %s", typeErr.Value, typeErr.Type)}
-	}
-	if strings.Contains(err.Error(), "unexpected end of JSON input") {
-		return &FileError{File: file, Problem: "truncated JSON: unexpected end of input"}
+		return &FileError{File: file, Field: field, Problem: fmt.Sprintf("is a JSON %s, want %s", typeErr.Value, jsonTypeName(typeErr.Type.String()))}
 	}
 	return &FileError{File: file, Problem: err.Error()}
 }
 
 // checkReferences verifies that api.json and apis.json only name
 // group-versions the recording has a document for.
-func (r *Recording) checkReferences() error {
-	if resp, ok := r.Responses[Route{Path: "/api"}]; ok && resp.Status == 200 {
-		var doc apiVersionsDoc
-		_ = json.Unmarshal(resp.Body, &doc) // checked in checkDocument
-		for i, v := range doc.Versions {
-			if err := r.needDocument(resp.File, fmt.Sprintf("versions[%d]", i), Route{Path: "/api/" + v}); err != nil {
+func (r *Recording) checkReferences(docs *documents) error {
+	if docs.core != nil {
+		file := r.Responses[Route{Path: "/api"}].File
+		for i, v := range docs.core.Versions {
+			if err := r.needDocument(file, fmt.Sprintf("versions[%d]", i), Route{Path: "/api/" + v}); err != nil {
 				return err
 			}
 		}
 	}
-	if resp, ok := r.Responses[Route{Path: "/apis"}]; ok && resp.Status == 200 {
-		var doc apiGroupListDoc
-		_ = json.Unmarshal(resp.Body, &doc)
-		for gi, g := range doc.Groups {
+	if docs.groups != nil {
+		file := r.Responses[Route{Path: "/apis"}].File
+		for gi, g := range docs.groups.Groups {
 			for vi, v := range g.Versions {
 				field := fmt.Sprintf("groups[%d].versions[%d]", gi, vi)
-				if err := r.needDocument(resp.File, field, Route{Path: "/apis/" + g.Name + "/" + v.Version}); err != nil {
+				if err := r.needDocument(file, field, Route{Path: "/apis/" + g.Name + "/" + v.Version}); err != nil {
 					return err
 				}
 			}
@@ -253,5 +364,5 @@ func (r *Recording) needDocument(listFile, field string, route Route) error {
 	if r.has(route) {
 		return nil
 	}
-	return &FileError{File: r.file(fileFor(route)), Problem: fmt.Sprintf("missing: %s %s lists %s", listFile, field, strings.TrimPrefix(route.Path, "/"))}
+	return &FileError{File: r.file(listFile), Field: field, Problem: fmt.Sprintf("lists %s, but its document %s is missing", strings.TrimPrefix(strings.TrimPrefix(route.Path, "/apis/"), "/api/"), fileFor(route))}
 }

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// brokenDir holds the broken-recording corpus (hack/mkbroken.sh makes it).
+const brokenDir = "../../generator/source/testdata/broken"
+
+// brokenCases pins the one line each broken recording must produce. The
+// recordings are named relative to brokenDir, so the file names in the
+// messages are short.
+var brokenCases = []struct {
+	name, stderr string
+}{
+	{"bad-freshness", `error: bad-freshness/aggregated_v2.json: items[0].versions[0].freshness: is "Fresh", want "Current" or "Stale"`},
+	{"bad-scope", `error: bad-scope/aggregated_api_v2.json: items[0].versions[0].resources[1].scope: is "Global", want "Namespaced" or "Cluster"`},
+	{"byte-order-mark", `error: byte-order-mark/api.json: starts with a UTF-8 byte order mark, which is not JSON; remove the first 3 bytes`},
+	{"core-group-named", `error: core-group-named/aggregated_api_v2.json: items[0].metadata.name: is "core", but aggregated discovery for /api holds only the core group (no name)`},
+	{"disagree-extra-version", `error: disagree-extra-version/aggregated_v2.json: items[0].versions[1].version: apps/v2 is served here but apis.json does not list it`},
+	{"disagree-kind", `error: disagree-kind/aggregated_api_v2.json: items[0].versions[0].resources[2].responseKind.kind: is "Pod", but api__v1.json resources[2].kind says "Pods"`},
+	{"disagree-missing-group", `error: disagree-missing-group/apis.json: groups[0].versions[0]: lists apps/v1, but aggregated_v2.json does not serve it`},
+	{"disagree-missing-resource", `error: disagree-missing-resource/aggregated_api_v2.json: items[0].versions[0].resources: has no configmaps, which api__v1.json resources[0] lists`},
+	{"disagree-scope", `error: disagree-scope/aggregated_v2.json: items[0].versions[0].resources[0]: deployments is cluster-scoped here, but apis__apps__v1.json resources[0].namespaced says true`},
+	{"duplicate-group-aggregated", `error: duplicate-group-aggregated/aggregated_v2.json: items[1].metadata.name: "apps" is listed twice (first at index 0)`},
+	{"duplicate-group", `error: duplicate-group/apis.json: groups[1].name: "apps" is listed twice (first at index 0)`},
+	{"duplicate-resource", `error: duplicate-resource/api__v1.json: resources[4].name: "configmaps" is listed twice (first at index 0)`},
+	{"empty-file", `error: empty-file/apis__apps__v1.json: empty file`},
+	{"group-name-not-dns", `error: group-name-not-dns/apis.json: groups[0].name: "Apps_Group" is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)`},
+	{"http406-instead-of-document", `error: http406-instead-of-document/apis__apps__v1.http406.json: HTTP 406 recorded where the document apis__apps__v1.json is needed (only 404 and 5xx, an unavailable group-version, are kept as recorded)`},
+	{"invalid-utf8", `error: invalid-utf8/apis__apps__v1.json: resources[1].kind: not valid UTF-8 at byte 450`},
+	{"kind-control-char", `error: kind-control-char/aggregated_api_v2.json: items[0].versions[0].resources[2].responseKind.kind: "Pod\x1b[31m" contains the control character U+001B`},
+	{"missing-group-version-document", `error: missing-group-version-document/apis.json: groups[0].versions[0]: lists apps/v1, but its document apis__apps__v1.json is missing`},
+	{"no-apis", `error: no-apis/apis.json: missing: a recording needs apis.json or aggregated_v2.json for /apis`},
+	{"no-documents", `error: no-documents: no discovery documents (expected api.json and apis.json, or aggregated_v2.json; see fixtures/README.md)`},
+	{"preferred-version-unknown", `error: preferred-version-unknown/apis.json: groups[0].preferredVersion.version: "v2" is not one of the group's versions`},
+	{"resource-name-control-char", `error: resource-name-control-char/api__v1.json: resources[0].name: "config\x00maps" is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)`},
+	{"resource-name-dotdot", `error: resource-name-dotdot/apis__apps__v1.json: resources[0].name: ".." is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)`},
+	{"resource-name-slash", `error: resource-name-slash/aggregated_v2.json: items[0].versions[0].resources[0].resource: "deploy/ments" is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)`},
+	{"trailing-garbage", `error: trailing-garbage/apis.json: (document): invalid JSON at byte 186: invalid character '}' after top-level value`},
+	{"truncated-aggregated", `error: truncated-aggregated/aggregated_v2.json: items[0].versions[0].resources[0].subresources[0]: truncated JSON: unexpected end at byte 500`},
+	{"truncated-legacy", `error: truncated-legacy/apis__apps__v1.json: resources[0]: truncated JSON: unexpected end at byte 300`},
+	{"version-name-not-dns", `error: version-name-not-dns/aggregated_v2.json: items[0].versions[0].version: "V1" is not a valid API version (a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)`},
+	{"whitespace-only-file", `error: whitespace-only-file/api__v1.json: empty file`},
+	{"wrong-apiversion", `error: wrong-apiversion/aggregated_v2.json: apiVersion: is "apidiscovery.k8s.io/v2beta1", want "apidiscovery.k8s.io/v2"`},
+	{"wrong-groupversion", `error: wrong-groupversion/apis__apps__v1.json: groupVersion: is "apps/v2", but the file name says "apps/v1"`},
+	{"wrong-kind", `error: wrong-kind/api__v1.json: kind: is "APIGroup", want "APIResourceList"`},
+	{"wrong-type-document", `error: wrong-type-document/apis.json: (document): is a JSON array, want an object`},
+	{"wrong-type-namespaced", `error: wrong-type-namespaced/apis__apps__v1.json: resources[0].namespaced: is a JSON string, want a boolean`},
+	{"wrong-type-resources", `error: wrong-type-resources/api__v1.json: resources: is a JSON object, want an array`},
+	{"wrong-type-verb", `error: wrong-type-verb/aggregated_v2.json: items[0].versions[0].resources[0].verbs[2]: is a JSON number, want a string`},
+}
+
+// TestBrokenRecordings runs the real binary on every broken recording:
+// exit 1, exactly the pinned line on stderr, nothing on stdout, no panic.
+func TestBrokenRecordings(t *testing.T) {
+	if len(brokenCases) < 20 {
+		t.Fatalf("%d broken cases, want at least 20", len(brokenCases))
+	}
+	dirs, err := filepath.Glob(filepath.Join(brokenDir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) != len(brokenCases)+1 { // + base
+		t.Errorf("%s has %d folders, the table %d cases (+ base): pin every case", brokenDir, len(dirs), len(brokenCases))
+	}
+	for _, tc := range brokenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, args := range [][]string{
+				{"api-resources", "-o", "wide", "--fixtures", tc.name},
+				{"api-versions", "--legacy-discovery", "--fixtures", tc.name},
+			} {
+				res := runBinary(t, brokenDir, args...)
+				checkFailure(t, args, res, tc.stderr)
+			}
+		})
+	}
+}
+
+// checkFailure asserts exit code 1, an empty stdout and exactly one line,
+// want, on stderr.
+func checkFailure(t *testing.T, args []string, res runResult, want string) {
+	t.Helper()
+	if res.code != 1 {
+		t.Errorf("%v: exit code %d, want 1", args, res.code)
+	}
+	if strings.Contains(res.stderr, "panic") || strings.Contains(res.stderr, "goroutine ") {
+		t.Fatalf("%v panicked:\n%s", args, res.stderr)
+	}
+	if res.stderr != want+"\n" {
+		t.Errorf("%v: stderr\n%q\nwant\n%q", args, res.stderr, want+"\n")
+	}
+	if res.stdout != "" {
+		t.Errorf("%v: printed to stdout:\n%s", args, res.stdout)
+	}
+}
+
+// TestBrokenSources covers what the corpus cannot hold: a folder that is
+// missing or a file, a 100 MB document, and the --max-file-size flag.
+func TestBrokenSources(t *testing.T) {
+	tmp := t.TempDir()
+	big := filepath.Join(tmp, "big")
+	if err := os.Mkdir(big, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyFiles(t, filepath.Join(brokenDir, "base"), big)
+	f, err := os.OpenFile(filepath.Join(big, "apis__apps__v1.json"), os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write([]byte(strings.Repeat(" ", 100<<20))); err != nil { // 100 MB, really written
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"api-resources", "--fixtures", "no-such-folder"}, "error: no-such-folder: no such folder"},
+		{[]string{"api-resources", "--fixtures", "base/api.json"}, "error: base/api.json: not a folder"},
+		{[]string{"api-resources", "--fixtures", big}, "error: " + big + "/apis__apps__v1.json: file is 104857600 bytes, more than the limit of 67108864 (raise it with --max-file-size)"},
+		{[]string{"api-resources", "--fixtures", "base", "--max-file-size", "1000"}, "error: base/aggregated_api_v2.json: file is 1040 bytes, more than the limit of 1000 (raise it with --max-file-size)"},
+		{[]string{"api-resources", "--fixtures", "base", "--max-file-size", "0"}, "error: --max-file-size must be a positive number of bytes, got 0"},
+		{[]string{"serve", "--fixtures", "truncated-legacy", "--addr", "127.0.0.1:0"}, "error: truncated-legacy/apis__apps__v1.json: resources[0]: truncated JSON: unexpected end at byte 300"},
+	}
+	for _, tc := range cases {
+		res := runBinary(t, brokenDir, tc.args...)
+		checkFailure(t, tc.args, res, tc.want)
+	}
+	// Raising the limit lets the big file through to the next check.
+	args := []string{"api-resources", "--fixtures", big, "--max-file-size", "200000000"}
+	checkFailure(t, args, runBinary(t, brokenDir, args...), "error: "+big+"/apis__apps__v1.json: empty file")
+}
+
+func copyFiles(t *testing.T, from, to string) {
+	t.Helper()
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package source
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The exact error line of every case is pinned by the command's test
+// (cmd/kube-apidocs/broken_test.go); this test checks the loader's side:
+// a *FileError naming a file of the case, on one line, never a panic.
+func TestLoadBrokenCorpus(t *testing.T) {
+	dirs, err := filepath.Glob("testdata/broken/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) < 21 {
+		t.Fatalf("the broken corpus has %d folders, want at least 20 cases and base", len(dirs))
+	}
+	for _, dir := range dirs {
+		if filepath.Base(dir) == "base" {
+			continue
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			_, err := LoadDir(dir, LoadOptions{})
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("LoadDir(%s) = %v, want a *FileError", dir, err)
+			}
+			if !strings.HasPrefix(fe.File, dir) {
+				t.Errorf("error names %q, want a file of %s", fe.File, dir)
+			}
+			if strings.ContainsAny(err.Error(), "\n\r") {
+				t.Errorf("error spans several lines: %q", err)
+			}
+		})
+	}
+}
+
+// TestLoadBrokenBase shows the corpus's base is a valid recording whose
+// aggregated and legacy documents give the same model, so every case fails
+// for the one thing it changes.
+func TestLoadBrokenBase(t *testing.T) {
+	rec, err := LoadDir("testdata/broken/base", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	agg, err := FromRecording(rec, DiscoverOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy, err := FromRecording(rec, DiscoverOptions{Legacy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if agg.Discovery != "aggregated/v2" || legacy.Discovery != "legacy" {
+		t.Fatalf("discovery = %q and %q, want aggregated/v2 and legacy", agg.Discovery, legacy.Discovery)
+	}
+	agg.Discovery, legacy.Discovery = "", ""
+	if !reflect.DeepEqual(agg, legacy) {
+		t.Errorf("aggregated and legacy models differ:\n%+v\n%+v", agg, legacy)
+	}
+	if got := len(agg.AllResources()); got != 4 {
+		t.Errorf("base has %d resources, want 4 (configmaps, namespaces, pods, deployments)", got)
+	}
+}
+
+func TestLoadSizeLimit(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "testdata/broken/base", dir)
+	big := filepath.Join(dir, "apis__apps__v1.json")
+	f, err := os.OpenFile(big, os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(100 << 20); err != nil { // 100 MB, sparse
+		t.Fatal(err)
+	}
+	f.Close()
+	_, err = LoadDir(dir, LoadOptions{})
+	want := big + ": file is 104857600 bytes, more than the limit of 67108864 (raise it with --max-file-size)"
+	if err == nil || err.Error() != want {
+		t.Errorf("LoadDir = %v\nwant %s", err, want)
+	}
+	_, err = LoadDir("testdata/broken/base", LoadOptions{MaxFileSize: 1000})
+	want = "testdata/broken/base/aggregated_api_v2.json: file is 1040 bytes, more than the limit of 1000 (raise it with --max-file-size)"
+	if err == nil || err.Error() != want {
+		t.Errorf("LoadDir with a 1000-byte limit = %v\nwant %s", err, want)
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
