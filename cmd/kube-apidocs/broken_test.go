@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,14 +35,14 @@ var brokenCases = []struct {
 	{"http406-instead-of-document", `error: http406-instead-of-document/apis__apps__v1.http406.json: HTTP 406 recorded where the document apis__apps__v1.json is needed (only 404 and 5xx, an unavailable group-version, are kept as recorded)`},
 	{"invalid-utf8", `error: invalid-utf8/apis__apps__v1.json: resources[1].kind: not valid UTF-8 at byte 450`},
 	{"kind-control-char", `error: kind-control-char/aggregated_api_v2.json: items[0].versions[0].resources[2].responseKind.kind: "Pod\x1b[31m" contains the control character U+001B`},
-	{"missing-group-version-document", `error: missing-group-version-document/apis.json: groups[0].versions[0]: lists apps/v1, but its document apis__apps__v1.json is missing`},
+	{"missing-group-version-document", `error: missing-group-version-document/apis__apps__v1.json: missing: apis.json groups[0].versions[0] lists apps/v1 but the recording has no document for it`},
 	{"no-apis", `error: no-apis/apis.json: missing: a recording needs apis.json or aggregated_v2.json for /apis`},
 	{"no-documents", `error: no-documents: no discovery documents (expected api.json and apis.json, or aggregated_v2.json; see fixtures/README.md)`},
 	{"preferred-version-unknown", `error: preferred-version-unknown/apis.json: groups[0].preferredVersion.version: "v2" is not one of the group's versions`},
 	{"resource-name-control-char", `error: resource-name-control-char/api__v1.json: resources[0].name: "config\x00maps" is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)`},
 	{"resource-name-dotdot", `error: resource-name-dotdot/apis__apps__v1.json: resources[0].name: ".." is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)`},
 	{"resource-name-slash", `error: resource-name-slash/aggregated_v2.json: items[0].versions[0].resources[0].resource: "deploy/ments" is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)`},
-	{"trailing-garbage", `error: trailing-garbage/apis.json: (document): invalid JSON at byte 186: invalid character '}' after top-level value`},
+	{"trailing-garbage", `error: trailing-garbage/apis.json: invalid JSON at byte 186: invalid character '}' after top-level value`},
 	{"truncated-aggregated", `error: truncated-aggregated/aggregated_v2.json: items[0].versions[0].resources[0].subresources[0]: truncated JSON: unexpected end at byte 500`},
 	{"truncated-legacy", `error: truncated-legacy/apis__apps__v1.json: resources[0]: truncated JSON: unexpected end at byte 300`},
 	{"version-name-not-dns", `error: version-name-not-dns/aggregated_v2.json: items[0].versions[0].version: "V1" is not a valid API version (a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)`},
@@ -82,7 +84,7 @@ func TestBrokenRecordings(t *testing.T) {
 
 // checkFailure asserts exit code 1, an empty stdout and exactly one line,
 // want, on stderr.
-func checkFailure(t *testing.T, args []string, res runResult, want string) {
+func checkFailure(t *testing.T, args []string, res result, want string) {
 	t.Helper()
 	if res.code != 1 {
 		t.Errorf("%v: exit code %d, want 1", args, res.code)
@@ -152,4 +154,25 @@ func copyFiles(t *testing.T, from, to string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// runBinary runs the kube-apidocs binary in dir with args, with a
+// KUBECONFIG that does not exist (no test may reach a real cluster).
+func runBinary(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "KUBECONFIG="+filepath.Join(t.TempDir(), "no-kubeconfig"))
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	res := result{stdout: out.String(), stderr: errOut.String()}
+	if err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			t.Fatalf("running %v: %v", args, err)
+		}
+		res.code = ee.ExitCode()
+	}
+	return res
 }

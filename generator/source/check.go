@@ -320,7 +320,7 @@ func decodeDoc(file string, body []byte, doc any) error {
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		field := jsonPathOrDocument(body, syntax.Offset)
+		field := jsonPathAt(body, syntax.Offset)
 		if strings.Contains(syntax.Error(), "unexpected end of JSON input") {
 			return &FileError{File: file, Field: field, Problem: fmt.Sprintf("truncated JSON: unexpected end at byte %d", syntax.Offset)}
 		}
@@ -341,7 +341,7 @@ func (r *Recording) checkReferences(docs *documents) error {
 	if docs.core != nil {
 		file := r.Responses[Route{Path: "/api"}].File
 		for i, v := range docs.core.Versions {
-			if err := r.needDocument(file, fmt.Sprintf("versions[%d]", i), Route{Path: "/api/" + v}); err != nil {
+			if err := r.needDocument(file, fmt.Sprintf("versions[%d]", i), v, Route{Path: "/api/" + v}); err != nil {
 				return err
 			}
 		}
@@ -351,7 +351,8 @@ func (r *Recording) checkReferences(docs *documents) error {
 		for gi, g := range docs.groups.Groups {
 			for vi, v := range g.Versions {
 				field := fmt.Sprintf("groups[%d].versions[%d]", gi, vi)
-				if err := r.needDocument(file, field, Route{Path: "/apis/" + g.Name + "/" + v.Version}); err != nil {
+				gv := g.Name + "/" + v.Version
+				if err := r.needDocument(file, field, gv, Route{Path: "/apis/" + gv}); err != nil {
 					return err
 				}
 			}
@@ -360,9 +361,9 @@ func (r *Recording) checkReferences(docs *documents) error {
 	return nil
 }
 
-func (r *Recording) needDocument(listFile, field string, route Route) error {
+func (r *Recording) needDocument(listFile, field, groupVersion string, route Route) error {
 	if r.has(route) {
 		return nil
 	}
-	return &FileError{File: r.file(listFile), Field: field, Problem: fmt.Sprintf("lists %s, but its document %s is missing", strings.TrimPrefix(strings.TrimPrefix(route.Path, "/apis/"), "/api/"), fileFor(route))}
+	return &FileError{File: r.file(fileFor(route)), Problem: fmt.Sprintf("missing: %s %s lists %s but the recording has no document for it", listFile, field, groupVersion)}
 }
