@@ -76,7 +76,8 @@ func (o *sourceOptions) discover() (*model.API, error) {
 		return nil, err
 	}
 	cfg.QPS, cfg.Burst = 50, 300 // what kubectl uses for discovery
-	return source.Discover(cfg, opts)
+	api, err := source.Discover(cfg, opts)
+	return api, explainTimeout(err, cfg.Host, o.kube.Timeout)
 }
 
 func warnUnavailable(api *model.API, errOut io.Writer) {

@@ -156,16 +156,30 @@ type formatRecorder struct {
 }
 
 func (f *formatRecorder) wrap(rt http.RoundTripper) http.RoundTripper {
-	return roundTripperFunc(func(req *http.Request) (*http.Response, error) {
-		resp, err := rt.RoundTrip(req)
-		if err == nil && strings.TrimSuffix(req.URL.Path, "/") == "/apis" && resp.StatusCode == http.StatusOK {
-			f.mu.Lock()
-			f.contentType = resp.Header.Get("Content-Type")
-			f.mu.Unlock()
-		}
-		return resp, err
-	})
+	return &recordingTransport{next: rt, format: f}
 }
+
+// recordingTransport passes requests on and tells the formatRecorder the
+// Content-Type of /apis. It exposes the transport it wraps, so that
+// client-go can cancel requests that time out.
+type recordingTransport struct {
+	next   http.RoundTripper
+	format *formatRecorder
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := t.next.RoundTrip(req)
+	if err == nil && strings.TrimSuffix(req.URL.Path, "/") == "/apis" && resp.StatusCode == http.StatusOK {
+		t.format.mu.Lock()
+		t.format.contentType = resp.Header.Get("Content-Type")
+		t.format.mu.Unlock()
+	}
+	return resp, err
+}
+
+// WrappedRoundTripper implements k8s.io/apimachinery/pkg/util/net.RoundTripperWrapper.
+func (t *recordingTransport) WrappedRoundTripper() http.RoundTripper { return t.next }
 
 func (f *formatRecorder) discovery() string {
 	f.mu.Lock()
@@ -181,6 +195,3 @@ func (f *formatRecorder) discovery() string {
 	return "legacy"
 }
 
-type roundTripperFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripperFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }

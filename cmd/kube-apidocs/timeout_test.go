@@ -1,0 +1,61 @@
+package main
+
+import (
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// silentServer accepts connections and never answers; it returns its URL.
+func silentServer(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var conns []net.Conn
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c)
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	})
+	return "http://" + ln.Addr().String()
+}
+
+// TestRequestTimeout: a server that accepts the connection and never
+// answers ends the command after --request-timeout with a clear message.
+func TestRequestTimeout(t *testing.T) {
+	url := silentServer(t)
+	for _, cmd := range []string{"api-resources", "api-versions"} {
+		start := time.Now()
+		res := runBinary(t, ".", cmd, "--server", url, "--request-timeout", "1s")
+		elapsed := time.Since(start)
+		want := "error: " + url + " did not answer within --request-timeout 1s (GET /api)\n"
+		if res.code != 1 || res.stderr != want {
+			t.Errorf("%s: exit %d, stderr %q; want exit 1 and %q", cmd, res.code, res.stderr, want)
+		}
+		if elapsed > 15*time.Second {
+			t.Errorf("%s took %v with --request-timeout 1s", cmd, elapsed)
+		}
+		if strings.Contains(res.stderr, "panic") {
+			t.Fatal(res.stderr)
+		}
+	}
+}

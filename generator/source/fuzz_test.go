@@ -1,0 +1,169 @@
+package source_test
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/source"
+)
+
+// The fuzz targets feed arbitrary bytes to the loader where a recording's
+// documents go, seeded from the bundled recordings and the broken corpus.
+// Whatever the bytes, loading must end in a model or a *FileError on one
+// line, never a panic; `make fuzz` runs each target for a while, `go test`
+// runs the seeds and every crasher kept under testdata/fuzz.
+
+// seedFiles returns the contents of every file with the given name in the
+// bundled recordings and the broken corpus.
+func seedFiles(f *testing.F, name string) [][]byte {
+	f.Helper()
+	var out [][]byte
+	for _, pattern := range []string{"../../fixtures/*/" + name, "testdata/broken/*/" + name} {
+		paths, err := filepath.Glob(pattern)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			out = append(out, b)
+		}
+	}
+	if len(out) == 0 {
+		f.Fatalf("no seed files named %s", name)
+	}
+	return out
+}
+
+// baseFiles is the valid recording of the broken corpus, as a file system
+// the fuzzers overwrite one file of.
+func baseFiles(f *testing.F, without ...string) fstest.MapFS {
+	f.Helper()
+	fsys := fstest.MapFS{}
+	entries, err := os.ReadDir("testdata/broken/base")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join("testdata/broken/base", e.Name()))
+		if err != nil {
+			f.Fatal(err)
+		}
+		fsys[e.Name()] = &fstest.MapFile{Data: b}
+	}
+	for _, name := range without {
+		delete(fsys, name)
+	}
+	return fsys
+}
+
+// loadWith loads fsys with the named files replaced and checks the outcome:
+// a recording, or a one-line *FileError.
+func loadWith(t *testing.T, fsys fstest.MapFS, files map[string][]byte) *source.Recording {
+	t.Helper()
+	m := fstest.MapFS{}
+	for k, v := range fsys {
+		m[k] = v
+	}
+	for name, body := range files {
+		m[name] = &fstest.MapFile{Data: body}
+	}
+	rec, err := source.Load(m, "fuzz", source.LoadOptions{})
+	if err != nil {
+		if strings.ContainsAny(err.Error(), "\n\r") {
+			t.Fatalf("error spans several lines: %q", err)
+		}
+		if !strings.HasPrefix(err.Error(), "fuzz") {
+			t.Fatalf("error does not name the recording: %q", err)
+		}
+		return nil
+	}
+	return rec
+}
+
+// FuzzLoadAggregated fuzzes aggregated discovery for /apis, alone (no legacy
+// documents to compare with).
+func FuzzLoadAggregated(f *testing.F) {
+	for _, b := range append(seedFiles(f, "aggregated_v2.json"), seedFiles(f, "aggregated_v2beta1.json")...) {
+		f.Add(b)
+	}
+	fsys := baseFiles(f, "apis.json", "apis__apps.json", "apis__apps__v1.json")
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		rec := loadWith(t, fsys, map[string][]byte{"aggregated_v2.json": doc})
+		if rec == nil {
+			return
+		}
+		if _, err := source.FromRecording(rec, source.DiscoverOptions{}); err != nil {
+			t.Fatalf("a recording that passed the checks failed discovery: %v", err)
+		}
+	})
+}
+
+// FuzzLoadLegacy fuzzes the legacy group list and one group-version
+// document, without aggregated documents.
+func FuzzLoadLegacy(f *testing.F) {
+	lists := seedFiles(f, "apis.json")
+	for i, b := range seedFiles(f, "apis__apps__v1.json") {
+		f.Add(lists[i%len(lists)], b)
+	}
+	fsys := baseFiles(f, "aggregated_v2.json", "aggregated_api_v2.json")
+	f.Fuzz(func(t *testing.T, apis, appsV1 []byte) {
+		rec := loadWith(t, fsys, map[string][]byte{"apis.json": apis, "apis__apps__v1.json": appsV1})
+		if rec == nil {
+			return
+		}
+		if _, err := source.FromRecording(rec, source.DiscoverOptions{}); err != nil {
+			t.Fatalf("a recording that passed the checks failed discovery: %v", err)
+		}
+	})
+}
+
+// FuzzRender fuzzes the whole path: load -> model -> the api-resources table
+// (every output format and sort order) and the structured rows.
+func FuzzRender(f *testing.F) {
+	for i, b := range seedFiles(f, "aggregated_v2.json") {
+		f.Add(b, uint8(i))
+	}
+	fsys := baseFiles(f, "apis.json", "apis__apps.json", "apis__apps__v1.json")
+	outputs := []string{"", "wide", "name"}
+	f.Fuzz(func(t *testing.T, doc []byte, opt uint8) {
+		rec := loadWith(t, fsys, map[string][]byte{"aggregated_v2.json": doc})
+		if rec == nil {
+			return
+		}
+		api, err := source.FromRecording(rec, source.DiscoverOptions{})
+		if err != nil {
+			t.Fatalf("a recording that passed the checks failed discovery: %v", err)
+		}
+		opts := render.TableOptions{Output: outputs[int(opt)%3], NoHeaders: opt&4 != 0}
+		if opt&16 != 0 {
+			opts.SortBy = "kind"
+		}
+		var table bytes.Buffer
+		if err := render.Table(&table, api, opts); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Count(table.String(), "\n")
+		want := len(render.Rows(api, opts))
+		if opts.Output != "name" && !opts.NoHeaders && want > 0 {
+			want++
+		}
+		if lines != want {
+			t.Fatalf("table has %d lines, want %d:\n%s", lines, want, table.String())
+		}
+		if err := render.JSON(io.Discard, render.NewResourceList(api, opts)); err != nil {
+			t.Fatal(err)
+		}
+		if err := render.YAML(io.Discard, render.NewResourceList(api, opts)); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
