@@ -194,4 +194,3 @@ func (f *formatRecorder) discovery() string {
 	}
 	return "legacy"
 }
-
