@@ -10,6 +10,7 @@ import (
 )
 
 func main() {
+	tuneGC()
 	cmd := newRootCommand(streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
 	if err := cmd.Execute(); err != nil {
 		fmt.Fprintf(os.Stderr, "error: %v\n", err)

@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -114,6 +117,25 @@ type documents struct {
 	lists      map[string]*apiResourceListDoc // group-version -> its document
 	listFiles  map[string]string              // group-version -> file name
 	aggregated map[Route]*aggregatedListDoc   // aggregated /api and /apis
+
+	mu sync.Mutex // guards the fields above while documents are checked in parallel
+}
+
+// keep stores a decoded document for the checks that span documents.
+func (d *documents) keep(route Route, file string, doc any) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	switch doc := doc.(type) {
+	case *aggregatedListDoc:
+		d.aggregated[route] = doc
+	case *apiVersionsDoc:
+		d.core = doc
+	case *apiGroupListDoc:
+		d.groups = doc
+	case *apiResourceListDoc:
+		gv := strings.TrimPrefix(strings.TrimPrefix(route.Path, "/apis/"), "/api/")
+		d.lists[gv], d.listFiles[gv] = doc, path.Base(file)
+	}
 }
 
 // Check verifies that every document of the recording is complete JSON of
@@ -126,15 +148,39 @@ func (r *Recording) Check() error {
 		return err
 	}
 	docs := &documents{lists: map[string]*apiResourceListDoc{}, listFiles: map[string]string{}, aggregated: map[Route]*aggregatedListDoc{}}
-	for _, route := range r.sortedRoutes() {
-		if err := r.checkDocument(route, r.Responses[route], docs); err != nil {
-			return err
-		}
+	if err := r.checkDocuments(docs); err != nil {
+		return err
 	}
 	if err := r.checkReferences(docs); err != nil {
 		return err
 	}
 	return r.checkAgreement(docs)
+}
+
+// checkDocuments checks every document, on all CPUs: decoding is most of a
+// load's time. The error reported is the first in file name order, so it
+// does not depend on scheduling.
+func (r *Recording) checkDocuments(docs *documents) error {
+	routes := r.sortedRoutes()
+	errs := make([]error, len(routes))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := min(runtime.GOMAXPROCS(0), len(routes)); w > 0; w-- {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(routes); i = int(next.Add(1) - 1) {
+				errs[i] = r.checkDocument(routes[i], r.Responses[routes[i]], docs)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sortedRoutes lists the routes by file name, so that the first problem
@@ -176,23 +222,25 @@ func (r *Recording) checkDocument(route Route, resp Response, docs *documents) e
 		return decodeDoc(file, resp.Body, &versionDoc{})
 	case route.Aggregated != "":
 		doc := &aggregatedListDoc{}
-		docs.aggregated[route] = doc
 		if err := checkKind(file, resp.Body, doc, "APIGroupDiscoveryList", "apidiscovery.k8s.io/"+route.Aggregated); err != nil {
 			return err
 		}
+		docs.keep(route, file, doc)
 		return checkAggregated(file, route.Path == "/api", doc)
 	case route.Path == "/api":
-		docs.core = &apiVersionsDoc{}
-		if err := checkKind(file, resp.Body, docs.core, "APIVersions", "v1"); err != nil {
+		doc := &apiVersionsDoc{}
+		if err := checkKind(file, resp.Body, doc, "APIVersions", "v1"); err != nil {
 			return err
 		}
-		return checkVersionNames(file, "versions", docs.core.Versions)
+		docs.keep(route, file, doc)
+		return checkVersionNames(file, "versions", doc.Versions)
 	case route.Path == "/apis":
-		docs.groups = &apiGroupListDoc{}
-		if err := checkKind(file, resp.Body, docs.groups, "APIGroupList", "v1"); err != nil {
+		doc := &apiGroupListDoc{}
+		if err := checkKind(file, resp.Body, doc, "APIGroupList", "v1"); err != nil {
 			return err
 		}
-		return checkGroupList(file, docs.groups)
+		docs.keep(route, file, doc)
+		return checkGroupList(file, doc)
 	}
 	return checkGroupDocument(file, route, resp.Body, docs)
 }
@@ -212,12 +260,11 @@ func checkGroupDocument(file string, route Route, body []byte, docs *documents) 
 		}
 		return checkGroupEntry(file, "", doc)
 	case (parts[0] == "api" && len(parts) == 2) || (parts[0] == "apis" && len(parts) == 3):
-		gv := strings.Join(parts[1:], "/")
 		doc := &apiResourceListDoc{}
-		if err := checkResourceList(file, body, gv, doc); err != nil {
+		if err := checkResourceList(file, body, strings.Join(parts[1:], "/"), doc); err != nil {
 			return err
 		}
-		docs.lists[gv], docs.listFiles[gv] = doc, path.Base(file)
+		docs.keep(route, file, doc)
 		return nil
 	}
 	return &FileError{File: file, Problem: "not a discovery document name (want api.json, api__<version>.json, apis.json, apis__<group>.json or apis__<group>__<version>.json)"}

@@ -9,9 +9,21 @@ import (
 // listedResource is one entry of a group-version as discovery delivers it:
 // a resource or a "parent/sub" subresource, with where it was found.
 type listedResource struct {
-	field      string
+	index      int // in resources
+	sub        int // in the resource's subresources (aggregated), or -1
 	kind       string
 	namespaced bool
+}
+
+// path is the JSON path of the entry below prefix.
+func (l listedResource) path(prefix string) string {
+	if prefix != "" {
+		prefix += "."
+	}
+	if l.sub >= 0 {
+		return fmt.Sprintf("%sresources[%d].subresources[%d]", prefix, l.index, l.sub)
+	}
+	return fmt.Sprintf("%sresources[%d]", prefix, l.index)
 }
 
 // checkAgreement verifies that every aggregated document describes the same
@@ -74,7 +86,7 @@ func (r *Recording) agree(file, listFile string, doc *aggregatedListDoc, legacy 
 			if !ok || v.Freshness == "Stale" {
 				continue // failed in the legacy documents or stale here: reported as unavailable
 			}
-			if err := agreeResources(file, field, aggregatedResources(field, v), docs.listFiles[gv], legacyResources(list)); err != nil {
+			if err := agreeResources(file, field, aggregatedResources(v), docs.listFiles[gv], legacyResources(list)); err != nil {
 				return err
 			}
 		}
@@ -95,17 +107,16 @@ func (r *Recording) agree(file, listFile string, doc *aggregatedListDoc, legacy 
 // aggregatedResources flattens a version of aggregated discovery the way
 // client-go does: a resource without a response kind only carries its
 // subresources, and a subresource without one is left out.
-func aggregatedResources(field string, v aggregatedVersion) map[string]listedResource {
-	out := map[string]listedResource{}
+func aggregatedResources(v aggregatedVersion) map[string]listedResource {
+	out := make(map[string]listedResource, 2*len(v.Resources))
 	for i, r := range v.Resources {
-		rf := fmt.Sprintf("%s.resources[%d]", field, i)
 		ns := r.Scope == "Namespaced"
 		if r.ResponseKind != nil && *r.ResponseKind != (gvk{}) {
-			out[r.Resource] = listedResource{field: rf, kind: r.ResponseKind.Kind, namespaced: ns}
+			out[r.Resource] = listedResource{index: i, sub: -1, kind: r.ResponseKind.Kind, namespaced: ns}
 		}
 		for j, s := range r.Subresources {
 			if s.ResponseKind != nil && *s.ResponseKind != (gvk{}) {
-				out[r.Resource+"/"+s.Subresource] = listedResource{field: fmt.Sprintf("%s.subresources[%d]", rf, j), kind: s.ResponseKind.Kind, namespaced: ns}
+				out[r.Resource+"/"+s.Subresource] = listedResource{index: i, sub: j, kind: s.ResponseKind.Kind, namespaced: ns}
 			}
 		}
 	}
@@ -115,30 +126,43 @@ func aggregatedResources(field string, v aggregatedVersion) map[string]listedRes
 func legacyResources(list *apiResourceListDoc) map[string]listedResource {
 	out := make(map[string]listedResource, len(list.Resources))
 	for i, r := range list.Resources {
-		out[r.Name] = listedResource{field: fmt.Sprintf("resources[%d]", i), kind: r.Kind, namespaced: r.Namespaced}
+		out[r.Name] = listedResource{index: i, sub: -1, kind: r.Kind, namespaced: r.Namespaced}
 	}
 	return out
 }
 
 func agreeResources(file, field string, agg map[string]listedResource, listFile string, legacy map[string]listedResource) error {
+	if len(agg) == len(legacy) && sameResources(agg, legacy) {
+		return nil // the common case: checked without sorting or formatting
+	}
 	for _, name := range sortedKeys(legacy) {
 		l := legacy[name]
 		a, ok := agg[name]
 		switch {
 		case !ok:
-			return &FileError{File: file, Field: field + ".resources", Problem: fmt.Sprintf("has no %s, which %s %s lists", name, listFile, l.field)}
+			return &FileError{File: file, Field: field + ".resources", Problem: fmt.Sprintf("has no %s, which %s %s lists", name, listFile, l.path(""))}
 		case a.kind != l.kind:
-			return &FileError{File: file, Field: a.field + ".responseKind.kind", Problem: fmt.Sprintf("is %q, but %s %s.kind says %q", a.kind, listFile, l.field, l.kind)}
+			return &FileError{File: file, Field: a.path(field) + ".responseKind.kind", Problem: fmt.Sprintf("is %q, but %s %s.kind says %q", a.kind, listFile, l.path(""), l.kind)}
 		case a.namespaced != l.namespaced:
-			return &FileError{File: file, Field: a.field, Problem: fmt.Sprintf("%s is %s here, but %s %s.namespaced says %v", name, scopeName(a.namespaced), listFile, l.field, l.namespaced)}
+			return &FileError{File: file, Field: a.path(field), Problem: fmt.Sprintf("%s is %s here, but %s %s.namespaced says %v", name, scopeName(a.namespaced), listFile, l.path(""), l.namespaced)}
 		}
 	}
 	for _, name := range sortedKeys(agg) {
 		if _, ok := legacy[name]; !ok {
-			return &FileError{File: file, Field: agg[name].field, Problem: fmt.Sprintf("%s is served here but %s does not list it", name, listFile)}
+			return &FileError{File: file, Field: agg[name].path(field), Problem: fmt.Sprintf("%s is served here but %s does not list it", name, listFile)}
 		}
 	}
 	return nil
+}
+
+func sameResources(agg, legacy map[string]listedResource) bool {
+	for name, l := range legacy {
+		a, ok := agg[name]
+		if !ok || a.kind != l.kind || a.namespaced != l.namespaced {
+			return false
+		}
+	}
+	return true
 }
 
 func scopeName(namespaced bool) string {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-
-	"k8s.io/apimachinery/pkg/util/validation"
 )
 
 // Names in discovery documents become rows, anchors and file names further
@@ -18,43 +16,88 @@ import (
 //
 // Kinds, verbs, short names and categories are shown, never used as paths:
 // they may hold any text except control characters.
+//
+// The checks run on every document of every load, so they are written to
+// allocate nothing unless they find a problem: JSON paths are built only
+// for the error message.
 
-func checkGroupName(file, field, name string) error {
-	if errs := validation.IsDNS1123Subdomain(name); len(errs) > 0 {
-		return &FileError{File: file, Field: field, Problem: fmt.Sprintf("%s is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)", quoteName(name))}
+const (
+	groupNameRule    = "is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)"
+	versionNameRule  = "is not a valid API version (a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)"
+	resourceNameRule = "is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)"
+)
+
+// isSubdomain reports whether s is a DNS-1123 subdomain (what
+// k8s.io/apimachinery's IsDNS1123Subdomain accepts), with '_' also allowed
+// when underscore is true.
+func isSubdomain(s string, underscore bool) bool {
+	if len(s) == 0 || len(s) > 253 {
+		return false
 	}
-	return nil
+	for {
+		label, rest, more := strings.Cut(s, ".")
+		if !isLabelChars(label, underscore) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		s = rest
+	}
 }
 
-func checkVersionName(file, field, name string) error {
-	if errs := validation.IsDNS1035Label(name); len(errs) > 0 {
-		return &FileError{File: file, Field: field, Problem: fmt.Sprintf("%s is not a valid API version (a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)", quoteName(name))}
+// isLabelChars reports whether label is non-empty, made of [a-z0-9-] (and
+// '_' when underscore is true) and starts and ends with [a-z0-9].
+func isLabelChars(label string, underscore bool) bool {
+	if label == "" || !isAlnum(label[0]) || !isAlnum(label[len(label)-1]) {
+		return false
 	}
-	return nil
+	for i := 0; i < len(label); i++ {
+		c := label[i]
+		if !isAlnum(c) && c != '-' && (!underscore || c != '_') {
+			return false
+		}
+	}
+	return true
 }
 
-func checkResourceName(file, field, name string) error {
-	if errs := validation.IsDNS1123Subdomain(strings.ReplaceAll(name, "_", "-")); len(errs) > 0 {
-		return &FileError{File: file, Field: field, Problem: fmt.Sprintf("%s is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)", quoteName(name))}
-	}
-	return nil
+// isDNS1035Label reports whether s is a DNS-1035 label: at most 63
+// characters of [a-z0-9-], starting with a letter, ending with [a-z0-9].
+func isDNS1035Label(s string) bool {
+	return len(s) <= 63 && isLabelChars(s, false) && s[0] >= 'a' && s[0] <= 'z'
 }
 
-// checkText refuses control characters in text that is shown but not used
-// as a name (kinds, verbs, short names, categories).
-func checkText(file, field, text string) error {
+func isAlnum(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') }
+
+// problem is something wrong at a JSON path relative to where the check
+// looked; in places it under the path of the value checked.
+type problem struct {
+	field, text string
+}
+
+func (p *problem) in(file, prefix string) error {
+	return &FileError{File: file, Field: prefix + p.field, Problem: p.text}
+}
+
+func nameProblem(field, name, rule string) *problem {
+	return &problem{field: field, text: quoteName(name) + " " + rule}
+}
+
+// textProblem finds a control character in shown text.
+func textProblem(field, text string) *problem {
 	for _, r := range text {
 		if unicode.IsControl(r) {
-			return &FileError{File: file, Field: field, Problem: fmt.Sprintf("%s contains the control character %U", quoteName(text), r)}
+			return &problem{field: field, text: fmt.Sprintf("%s contains the control character %U", quoteName(text), r)}
 		}
 	}
 	return nil
 }
 
-func checkTexts(file, field string, texts []string) error {
+func textsProblem(field string, texts []string) *problem {
 	for i, t := range texts {
-		if err := checkText(file, fmt.Sprintf("%s[%d]", field, i), t); err != nil {
-			return err
+		if p := textProblem("", t); p != nil {
+			p.field = fmt.Sprintf("%s[%d]", field, i)
+			return p
 		}
 	}
 	return nil
@@ -70,13 +113,13 @@ func quoteName(name string) string {
 	return fmt.Sprintf("%q", name)
 }
 
-// seen reports duplicates within one list of names: the first index where
-// a name appeared.
+// seen finds duplicates within one list of names: it remembers the first
+// index of every name.
 type seen map[string]int
 
-func (s seen) duplicate(file, field, name string, i int) error {
+func (s seen) duplicate(name string, i int) *problem {
 	if first, ok := s[name]; ok {
-		return &FileError{File: file, Field: field, Problem: fmt.Sprintf("%s is listed twice (first at index %d)", quoteName(name), first)}
+		return &problem{text: fmt.Sprintf("%s is listed twice (first at index %d)", quoteName(name), first)}
 	}
 	s[name] = i
 	return nil
@@ -85,12 +128,12 @@ func (s seen) duplicate(file, field, name string, i int) error {
 func checkVersionNames(file, field string, versions []string) error {
 	dup := seen{}
 	for i, v := range versions {
-		f := fmt.Sprintf("%s[%d]", field, i)
-		if err := checkVersionName(file, f, v); err != nil {
-			return err
+		p := dup.duplicate(v, i)
+		if !isDNS1035Label(v) {
+			p = nameProblem("", v, versionNameRule)
 		}
-		if err := dup.duplicate(file, f, v, i); err != nil {
-			return err
+		if p != nil {
+			return p.in(file, fmt.Sprintf("%s[%d]", field, i))
 		}
 	}
 	return nil
@@ -99,39 +142,51 @@ func checkVersionNames(file, field string, versions []string) error {
 func checkGroupList(file string, doc *apiGroupListDoc) error {
 	dup := seen{}
 	for i, g := range doc.Groups {
-		prefix := fmt.Sprintf("groups[%d].", i)
-		if err := checkGroupEntry(file, prefix, g); err != nil {
-			return err
+		p := groupEntryProblem(g)
+		if p == nil {
+			if p = dup.duplicate(g.Name, i); p != nil {
+				p.field = "name"
+			}
 		}
-		if err := dup.duplicate(file, prefix+"name", g.Name, i); err != nil {
-			return err
+		if p != nil {
+			return p.in(file, fmt.Sprintf("groups[%d].", i))
 		}
 	}
 	return nil
 }
 
-// checkGroupEntry checks one APIGroup: its name, its versions and that the
-// preferred version is one of them. prefix is the JSON path of the group.
 func checkGroupEntry(file, prefix string, g apiGroupDoc) error {
-	if err := checkGroupName(file, prefix+"name", g.Name); err != nil {
-		return err
+	if p := groupEntryProblem(g); p != nil {
+		return p.in(file, prefix)
 	}
-	dup := seen{}
+	return nil
+}
+
+// groupEntryProblem checks one APIGroup: its name, its versions and that
+// the preferred version is one of them.
+func groupEntryProblem(g apiGroupDoc) *problem {
+	if !isSubdomain(g.Name, false) {
+		return nameProblem("name", g.Name, groupNameRule)
+	}
+	dup := make(seen, len(g.Versions))
 	for i, v := range g.Versions {
-		field := fmt.Sprintf("%sversions[%d]", prefix, i)
-		if err := checkVersionName(file, field+".version", v.Version); err != nil {
-			return err
+		p := dup.duplicate(v.Version, i)
+		switch {
+		case !isDNS1035Label(v.Version):
+			p = nameProblem(".version", v.Version, versionNameRule)
+		case p != nil:
+			p.field = ".version"
+		case v.GroupVersion != g.Name+"/"+v.Version:
+			p = &problem{field: ".groupVersion", text: fmt.Sprintf("is %q, want %q", v.GroupVersion, g.Name+"/"+v.Version)}
 		}
-		if err := dup.duplicate(file, field+".version", v.Version, i); err != nil {
-			return err
-		}
-		if want := g.Name + "/" + v.Version; v.GroupVersion != want {
-			return &FileError{File: file, Field: field + ".groupVersion", Problem: fmt.Sprintf("is %q, want %q", v.GroupVersion, want)}
+		if p != nil {
+			p.field = fmt.Sprintf("versions[%d]%s", i, p.field)
+			return p
 		}
 	}
-	if p := g.PreferredVersion.Version; p != "" {
-		if _, ok := dup[p]; !ok {
-			return &FileError{File: file, Field: prefix + "preferredVersion.version", Problem: fmt.Sprintf("%q is not one of the group's versions", p)}
+	if pv := g.PreferredVersion.Version; pv != "" {
+		if _, ok := dup[pv]; !ok {
+			return &problem{field: "preferredVersion.version", text: fmt.Sprintf("%q is not one of the group's versions", pv)}
 		}
 	}
 	return nil
@@ -140,26 +195,25 @@ func checkGroupEntry(file, prefix string, g apiGroupDoc) error {
 // checkResources checks the resources of a legacy APIResourceList: names
 // ("pods" or "pods/status"), duplicates and shown text.
 func checkResources(file string, resources []apiResourceDoc) error {
-	dup := seen{}
+	dup := make(seen, len(resources))
 	for i, r := range resources {
-		field := fmt.Sprintf("resources[%d]", i)
-		parent, sub, isSub := strings.Cut(r.Name, "/")
-		if err := checkResourceName(file, field+".name", parent); err != nil {
-			return err
-		}
-		if isSub {
-			if err := checkResourceName(file, field+".name", sub); err != nil {
-				return err
-			}
-		}
-		if err := dup.duplicate(file, field+".name", r.Name, i); err != nil {
-			return err
-		}
-		if err := checkResourceText(file, field, legacyFields, r.SingularName, r.Kind, r.Verbs, r.ShortNames, r.Categories); err != nil {
-			return err
+		if p := legacyResourceProblem(r, dup, i); p != nil {
+			return p.in(file, fmt.Sprintf("resources[%d]", i))
 		}
 	}
 	return nil
+}
+
+func legacyResourceProblem(r apiResourceDoc, dup seen, i int) *problem {
+	parent, sub, isSub := strings.Cut(r.Name, "/")
+	if !isSubdomain(parent, true) || (isSub && !isSubdomain(sub, true)) {
+		return nameProblem(".name", r.Name, resourceNameRule)
+	}
+	if p := dup.duplicate(r.Name, i); p != nil {
+		p.field = ".name"
+		return p
+	}
+	return resourceTextProblem(legacyFields, r.SingularName, r.Kind, r.Verbs, r.ShortNames, r.Categories)
 }
 
 // Field names of the singular name and the kind: legacy documents and
@@ -169,109 +223,125 @@ var (
 	aggregatedFields = [2]string{".singularResource", ".responseKind.kind"}
 )
 
-func checkResourceText(file, field string, names [2]string, singular, kind string, verbs, shortNames, categories []string) error {
-	if singular != "" {
-		if err := checkResourceName(file, field+names[0], singular); err != nil {
-			return err
-		}
+func resourceTextProblem(names [2]string, singular, kind string, verbs, shortNames, categories []string) *problem {
+	if singular != "" && !isSubdomain(singular, true) {
+		return nameProblem(names[0], singular, resourceNameRule)
 	}
-	if err := checkText(file, field+names[1], kind); err != nil {
-		return err
+	if p := textProblem(names[1], kind); p != nil {
+		return p
 	}
-	if err := checkTexts(file, field+".verbs", verbs); err != nil {
-		return err
+	if p := textsProblem(".verbs", verbs); p != nil {
+		return p
 	}
-	if err := checkTexts(file, field+".shortNames", shortNames); err != nil {
-		return err
+	if p := textsProblem(".shortNames", shortNames); p != nil {
+		return p
 	}
-	return checkTexts(file, field+".categories", categories)
+	return textsProblem(".categories", categories)
 }
 
 // checkAggregated checks an aggregated discovery document: group names
 // (only the core group, "", at /api), versions, freshness, resources,
 // scopes and subresources.
 func checkAggregated(file string, core bool, doc *aggregatedListDoc) error {
-	dup := seen{}
+	dup := make(seen, len(doc.Items))
 	for i, g := range doc.Items {
-		field := fmt.Sprintf("items[%d].metadata.name", i)
-		switch {
-		case core && g.Metadata.Name != "":
-			return &FileError{File: file, Field: field, Problem: fmt.Sprintf("is %q, but aggregated discovery for /api holds only the core group (no name)", g.Metadata.Name)}
-		case !core:
-			if err := checkGroupName(file, field, g.Metadata.Name); err != nil {
-				return err
-			}
-		}
-		if err := dup.duplicate(file, field, g.Metadata.Name, i); err != nil {
-			return err
-		}
-		if err := checkAggregatedVersions(file, fmt.Sprintf("items[%d].versions", i), g.Versions); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func checkAggregatedVersions(file, prefix string, versions []aggregatedVersion) error {
-	dup := seen{}
-	for i, v := range versions {
-		field := fmt.Sprintf("%s[%d]", prefix, i)
-		if err := checkVersionName(file, field+".version", v.Version); err != nil {
-			return err
-		}
-		if err := dup.duplicate(file, field+".version", v.Version, i); err != nil {
-			return err
-		}
-		switch v.Freshness {
-		case "", "Current", "Stale":
+		var p *problem
+		switch name := g.Metadata.Name; {
+		case core && name != "":
+			p = &problem{field: ".metadata.name", text: fmt.Sprintf("is %q, but aggregated discovery for /api holds only the core group (no name)", name)}
+		case !core && !isSubdomain(name, false):
+			p = nameProblem(".metadata.name", name, groupNameRule)
 		default:
-			return &FileError{File: file, Field: field + ".freshness", Problem: fmt.Sprintf("is %q, want \"Current\" or \"Stale\"", v.Freshness)}
+			if p = dup.duplicate(name, i); p != nil {
+				p.field = ".metadata.name"
+			} else {
+				p = aggregatedVersionsProblem(g.Versions)
+			}
 		}
-		res := seen{}
-		for j, r := range v.Resources {
-			rf := fmt.Sprintf("%s.resources[%d]", field, j)
-			if err := checkAggregatedResource(file, rf, r); err != nil {
-				return err
-			}
-			if err := res.duplicate(file, rf+".resource", r.Resource, j); err != nil {
-				return err
-			}
+		if p != nil {
+			return p.in(file, fmt.Sprintf("items[%d]", i))
 		}
 	}
 	return nil
 }
 
-func checkAggregatedResource(file, field string, r aggregatedResource) error {
-	if err := checkResourceName(file, field+".resource", r.Resource); err != nil {
-		return err
+func aggregatedVersionsProblem(versions []aggregatedVersion) *problem {
+	dup := make(seen, len(versions))
+	for i, v := range versions {
+		p := dup.duplicate(v.Version, i)
+		switch {
+		case !isDNS1035Label(v.Version):
+			p = nameProblem(".version", v.Version, versionNameRule)
+		case p != nil:
+			p.field = ".version"
+		case v.Freshness != "" && v.Freshness != "Current" && v.Freshness != "Stale":
+			p = &problem{field: ".freshness", text: fmt.Sprintf("is %q, want \"Current\" or \"Stale\"", v.Freshness)}
+		default:
+			p = aggregatedResourcesProblem(v.Resources)
+		}
+		if p != nil {
+			p.field = fmt.Sprintf(".versions[%d]%s", i, p.field)
+			return p
+		}
+	}
+	return nil
+}
+
+func aggregatedResourcesProblem(resources []aggregatedResource) *problem {
+	dup := make(seen, len(resources))
+	for i, r := range resources {
+		p := aggregatedResourceProblem(r)
+		if p == nil {
+			if p = dup.duplicate(r.Resource, i); p != nil {
+				p.field = ".resource"
+			}
+		}
+		if p != nil {
+			p.field = fmt.Sprintf(".resources[%d]%s", i, p.field)
+			return p
+		}
+	}
+	return nil
+}
+
+func aggregatedResourceProblem(r aggregatedResource) *problem {
+	if !isSubdomain(r.Resource, true) {
+		return nameProblem(".resource", r.Resource, resourceNameRule)
 	}
 	if r.Scope != "Namespaced" && r.Scope != "Cluster" {
-		return &FileError{File: file, Field: field + ".scope", Problem: fmt.Sprintf("is %q, want \"Namespaced\" or \"Cluster\"", r.Scope)}
+		return &problem{field: ".scope", text: fmt.Sprintf("is %q, want \"Namespaced\" or \"Cluster\"", r.Scope)}
 	}
 	kind := ""
 	if r.ResponseKind != nil {
 		kind = r.ResponseKind.Kind
 	}
-	if err := checkResourceText(file, field, aggregatedFields, r.SingularResource, kind, r.Verbs, r.ShortNames, r.Categories); err != nil {
-		return err
+	if p := resourceTextProblem(aggregatedFields, r.SingularResource, kind, r.Verbs, r.ShortNames, r.Categories); p != nil {
+		return p
 	}
-	dup := seen{}
+	dup := make(seen, len(r.Subresources))
 	for i, s := range r.Subresources {
-		sf := fmt.Sprintf("%s.subresources[%d]", field, i)
-		if err := checkResourceName(file, sf+".subresource", s.Subresource); err != nil {
-			return err
-		}
-		if err := dup.duplicate(file, sf+".subresource", s.Subresource, i); err != nil {
-			return err
-		}
-		if s.ResponseKind != nil {
-			if err := checkText(file, sf+".responseKind.kind", s.ResponseKind.Kind); err != nil {
-				return err
+		p := subresourceProblem(s)
+		if p == nil {
+			if p = dup.duplicate(s.Subresource, i); p != nil {
+				p.field = ".subresource"
 			}
 		}
-		if err := checkTexts(file, sf+".verbs", s.Verbs); err != nil {
-			return err
+		if p != nil {
+			p.field = fmt.Sprintf(".subresources[%d]%s", i, p.field)
+			return p
 		}
 	}
 	return nil
+}
+
+func subresourceProblem(s aggregatedSubresource) *problem {
+	if !isSubdomain(s.Subresource, true) {
+		return nameProblem(".subresource", s.Subresource, resourceNameRule)
+	}
+	if s.ResponseKind != nil {
+		if p := textProblem(".responseKind.kind", s.ResponseKind.Kind); p != nil {
+			return p
+		}
+	}
+	return textsProblem(".verbs", s.Verbs)
 }

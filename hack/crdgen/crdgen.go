@@ -100,7 +100,7 @@ func prefix(s string, n int) string {
 
 func plural(s string) string {
 	switch {
-	case strings.HasSuffix(s, "y") && !strings.HasSuffix(s, "ey"):
+	case strings.HasSuffix(s, "y") && len(s) > 1 && !strings.ContainsRune("aeiou", rune(s[len(s)-2])):
 		return s[:len(s)-1] + "ies"
 	case strings.HasSuffix(s, "s"), strings.HasSuffix(s, "x"):
 		return s + "es"

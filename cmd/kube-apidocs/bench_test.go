@@ -1,0 +1,29 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"testing"
+)
+
+// BenchmarkAPIResourcesCommand runs `api-resources -o wide --fixtures DIR`
+// in process (flag parsing, cobra, load, model, table), to separate the
+// command's own cost from process start-up in hack/bench.sh's figures.
+func BenchmarkAPIResourcesCommand(b *testing.B) {
+	for _, fixtures := range []string{"builtin", "../../fixtures/v1.33.13", "../../fixtures/v1.33.13-crds"} {
+		b.Run(fixtures, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				var out bytes.Buffer
+				root := newRootCommand(streams{In: bytes.NewReader(nil), Out: &out, ErrOut: io.Discard})
+				root.SetArgs([]string{"api-resources", "-o", "wide", "--fixtures", fixtures})
+				if err := root.Execute(); err != nil {
+					b.Fatal(err)
+				}
+				if out.Len() == 0 {
+					b.Fatal("no output")
+				}
+			}
+		})
+	}
+}
