@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
@@ -149,19 +150,27 @@ var verbMethods = map[string]struct {
 	"delete": {"DELETE", true}, "deletecollection": {"DELETE", false},
 }
 
-// Endpoints maps each verb of r to its HTTP requests, in the server's verb
-// order. Verbs without a REST form (use, bind, escalate, …) are kept with an
-// empty method and a note, so that nothing the server said is dropped.
+// restVerbs is the order resource pages list the REST verbs in: reads,
+// then writes, then deletes.
+var restVerbs = []string{"get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"}
+
+// Endpoints maps each verb of r to its HTTP requests, REST verbs in
+// restVerbs order. Verbs without a REST form (use, bind, escalate, …) follow
+// in the server's order with an empty method and a note, so that nothing
+// the server said is dropped.
 func Endpoints(group, version string, r model.Resource) []Endpoint {
 	p := PathsFor(group, version, r)
 	var out []Endpoint
-	for _, verb := range r.Verbs {
-		vm, ok := verbMethods[verb]
-		if !ok {
-			out = append(out, Endpoint{Verb: verb, Note: "authorization only: checked by RBAC, no REST request of its own"})
-			continue
+	for _, verb := range restVerbs {
+		if slices.Contains(r.Verbs, verb) {
+			vm := verbMethods[verb]
+			out = append(out, verbEndpoints(verb, vm.method, vm.item, p)...)
 		}
-		out = append(out, verbEndpoints(verb, vm.method, vm.item, p)...)
+	}
+	for _, verb := range r.Verbs {
+		if _, ok := verbMethods[verb]; !ok {
+			out = append(out, Endpoint{Verb: verb, Note: "authorization only: checked by RBAC, no REST request of its own"})
+		}
 	}
 	return out
 }

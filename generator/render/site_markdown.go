@@ -98,10 +98,13 @@ func mdText(s string) string {
 // mdSpecial are the characters mdText escapes.
 const mdSpecial = "\\`*_{}[]<>#|!~&$"
 
+// codeReplacer flattens line breaks and escapes table pipes in code spans.
+var codeReplacer = strings.NewReplacer("\n", " ", "\r", " ", "|", `\|`)
+
 // mdCode returns s as a code span whose backtick fence is longer than any
 // backtick run inside; '|' is escaped so the span can sit in a table cell.
 func mdCode(s string) string {
-	s = strings.NewReplacer("\n", " ", "\r", " ", "|", `\|`).Replace(s)
+	s = codeReplacer.Replace(s)
 	fence := strings.Repeat("`", longestRun(s, '`')+1)
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
 		return fence + " " + s + " " + fence
