@@ -36,7 +36,7 @@ func TestSiteInBrowser(t *testing.T) {
 
 	index := fileURL(filepath.Join(site, "index.html"))
 	var first string
-	run(t, ctx, "search finds deploy",
+	browse(t, ctx, "search finds deploy",
 		chromedp.Navigate(index),
 		chromedp.WaitVisible("#search", chromedp.ByID),
 		chromedp.SendKeys("#search", "deploy", chromedp.ByID),
@@ -49,7 +49,7 @@ func TestSiteInBrowser(t *testing.T) {
 	}
 
 	var paths, location string
-	run(t, ctx, "open the result",
+	browse(t, ctx, "open the result",
 		chromedp.Click("#search-results li a", chromedp.ByQuery),
 		chromedp.WaitVisible("#rest-paths", chromedp.ByID),
 		chromedp.Location(&location),
@@ -77,7 +77,7 @@ func TestSiteInBrowser(t *testing.T) {
 func checkDarkMode(t *testing.T, ctx context.Context, shots string) {
 	var before, after, theme string
 	bg := `getComputedStyle(document.body).backgroundColor`
-	run(t, ctx, "dark mode",
+	browse(t, ctx, "dark mode",
 		chromedp.Evaluate(bg, &before),
 		chromedp.Click("#theme-toggle", chromedp.ByID),
 		chromedp.Evaluate(bg, &after),
@@ -94,7 +94,7 @@ func checkTable(t *testing.T, ctx context.Context, page string, shots string) {
 	var visible int
 	var firstKind string
 	var cleared bool
-	run(t, ctx, "api-resources table",
+	browse(t, ctx, "api-resources table",
 		chromedp.Navigate(page),
 		chromedp.WaitVisible("#table-filter", chromedp.ByID),
 		chromedp.SendKeys("#table-filter", "deploy", chromedp.ByID),
@@ -171,7 +171,7 @@ func argsText(args []*runtime.RemoteObject) string {
 	return strings.Join(parts, " ")
 }
 
-func run(t *testing.T, ctx context.Context, step string, actions ...chromedp.Action) {
+func browse(t *testing.T, ctx context.Context, step string, actions ...chromedp.Action) {
 	t.Helper()
 	if err := chromedp.Run(ctx, actions...); err != nil {
 		t.Fatalf("%s: %v", step, err)
