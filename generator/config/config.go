@@ -52,7 +52,8 @@ var keys = map[string][]string{
 
 // Load reads the configuration file at path. Relative paths in it (out,
 // templates, source.fixtures, source.kubeconfig) are taken relative to the
-// file's folder, so a config works from any working directory.
+// file's folder, so a config works from any working directory; "~/" means
+// the home folder in out, templates and source.kubeconfig.
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -165,9 +166,13 @@ func sorted(in []string) []string {
 	return out
 }
 
-// resolve makes the file's relative paths relative to dir.
+// resolve makes the file's relative paths relative to dir and expands a
+// leading "~/" to the home folder.
 func (c *Config) resolve(dir string) {
 	for _, p := range []*string{&c.Out, &c.Templates, &c.Source.Kubeconfig} {
+		if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(*p, "~/") {
+			*p = filepath.Join(home, (*p)[2:])
+		}
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
 		}
