@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -65,6 +66,7 @@ func TestSiteInBrowser(t *testing.T) {
 		}
 	}
 	checkDarkMode(t, ctx, shots)
+	checkPrint(t, ctx, shots)
 	checkTable(t, ctx, fileURL(filepath.Join(site, "api-resources.html")), shots)
 	for _, p := range problems() {
 		t.Errorf("browser reported: %s", p)
@@ -86,6 +88,23 @@ func checkDarkMode(t *testing.T, ctx context.Context, shots string) {
 	)
 	if before != "rgb(255, 255, 255)" || after == before || theme != "dark" {
 		t.Errorf("theme toggle: background %s -> %s, data-theme %q; want white -> dark, \"dark\"", before, after, theme)
+	}
+}
+
+// checkPrint emulates print media: the search box and the theme toggle go,
+// and the page prints black on white even in dark mode.
+func checkPrint(t *testing.T, ctx context.Context, shots string) {
+	var search, toggle, bg string
+	browse(t, ctx, "print media",
+		emulation.SetEmulatedMedia().WithMedia("print"),
+		chromedp.Evaluate(`getComputedStyle(document.querySelector(".search")).display`, &search),
+		chromedp.Evaluate(`getComputedStyle(document.getElementById("theme-toggle")).display`, &toggle),
+		chromedp.Evaluate(`getComputedStyle(document.body).backgroundColor`, &bg),
+		screenshot(filepath.Join(shots, "deployment-print.png")),
+		emulation.SetEmulatedMedia().WithMedia(""),
+	)
+	if search != "none" || toggle != "none" || bg != "rgb(255, 255, 255)" {
+		t.Errorf("print: search display %q, toggle display %q, background %s; want none, none, white", search, toggle, bg)
 	}
 }
 

@@ -65,6 +65,8 @@ type versionView struct {
 type rowView struct {
 	Name, ShortNames, APIVersion, Namespaced, Kind, Verbs, Categories, Group string
 	Path                                                                     string
+	// VerbList holds the verbs one by one, for tables that let them wrap.
+	VerbList []string
 }
 
 // unavailableView is a group-version discovery could not deliver.
@@ -187,7 +189,7 @@ func rowFor(group, version string, r model.Resource, path string) rowView {
 	return rowView{
 		Name: r.Name, ShortNames: strings.Join(r.ShortNames, ","), APIVersion: model.GroupVersion(group, version),
 		Namespaced: boolText(r.Namespaced), Kind: r.Kind, Verbs: strings.Join(r.Verbs, ","),
-		Categories: strings.Join(r.Categories, ","), Group: group, Path: path,
+		Categories: strings.Join(r.Categories, ","), Group: group, Path: path, VerbList: r.Verbs,
 	}
 }
 
