@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	stdhtml "html"
 	"io/fs"
 	"net/url"
 	"os"
@@ -36,7 +37,29 @@ func TestGenerateEveryResourceHasAPage(t *testing.T) {
 				checkResourcePages(t, out, api, ext)
 			}
 			checkLinks(t, out)
+			if wide, err := os.ReadFile(filepath.Join(fx, "kubectl_api-resources_wide.txt")); err == nil {
+				checkKubectlTable(t, out, string(wide))
+			}
 		})
+	}
+}
+
+// checkKubectlTable checks that the api-resources pages show kubectl's own
+// -o wide output byte for byte: the <pre> of the HTML page once unescaped,
+// and the fenced block of the Markdown page.
+func checkKubectlTable(t *testing.T, out, want string) {
+	t.Helper()
+	page := readText(t, filepath.Join(out, "api-resources.html"))
+	start := strings.Index(page, `<pre class="kubectl" tabindex="0">`)
+	end := strings.Index(page, "</pre>")
+	if start < 0 || end < start {
+		t.Fatal("api-resources.html has no kubectl <pre>")
+	}
+	if got := stdhtml.UnescapeString(page[start+len(`<pre class="kubectl" tabindex="0">`) : end]); got != want {
+		t.Errorf("api-resources.html <pre> differs from kubectl api-resources -o wide:\n%s", got)
+	}
+	if md := readText(t, filepath.Join(out, "api-resources.md")); !strings.Contains(md, "```text\n"+want+"```\n") {
+		t.Error("api-resources.md lacks kubectl api-resources -o wide as a fenced block")
 	}
 }
 

@@ -42,7 +42,10 @@ func smallAPI() *model.API {
 				{Name: "tokenreviews", SingularName: "tokenreview", Kind: "TokenReview", Verbs: []string{"create"}},
 			}}}},
 		},
-		Unavailable: []model.Unavailable{{Group: "metrics.k8s.io", Version: "v1beta1", Reason: "the server is currently unable to handle the request"}},
+		Unavailable: []model.Unavailable{
+			{Group: "metrics.k8s.io", Version: "v1beta1", Reason: "the server is currently unable to handle the request"},
+			{Group: "multi.example.com", Version: "v1alpha1", Reason: "stale: the aggregated API server did not answer"},
+		},
 	}
 	api.Normalize()
 	return api

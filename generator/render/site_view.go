@@ -71,7 +71,7 @@ type rowView struct {
 
 // unavailableView is a group-version discovery could not deliver.
 type unavailableView struct {
-	GroupVersion, Reason, GroupPath string
+	GroupVersion, Reason string
 }
 
 // linkView is a labelled link to another page.
@@ -116,7 +116,7 @@ func buildSite(api *model.API, opts SiteOptions, ext string) *siteView {
 	for _, g := range api.Groups {
 		s.Groups = append(s.Groups, buildGroup(api, g, slugs, ext))
 	}
-	s.Unavailable = unavailableViews(api, s.Groups, "")
+	s.Unavailable = unavailableViews(api, nil)
 	s.Resources = buildResources(api, s.Groups, slugs, ext)
 	s.Rows = preferredRows(api, s)
 	s.TableText = wideTable(api)
@@ -140,25 +140,18 @@ func buildGroup(api *model.API, g model.Group, slugs *slugger, ext string) *grou
 			Preferred: v.Version == g.PreferredVersion, Anchor: "version-" + sanitize(v.Version), URL: APIPrefix(g.Name, v.Version),
 		})
 	}
-	gv.Unavailable = unavailableViews(api, nil, g.Name)
+	gv.Unavailable = unavailableViews(api, &g.Name)
 	return gv
 }
 
-// unavailableViews lists the unavailable group-versions, all of them when
-// only is "" and groups is non-nil, else those of the group only.
-func unavailableViews(api *model.API, groups []*groupView, only string) []unavailableView {
+// unavailableViews lists the unavailable group-versions: all of them when
+// group is nil, else those of the named group.
+func unavailableViews(api *model.API, group *string) []unavailableView {
 	var out []unavailableView
 	for _, u := range api.Unavailable {
-		if groups == nil && u.Group != only {
-			continue
+		if group == nil || u.Group == *group {
+			out = append(out, unavailableView{GroupVersion: u.GroupVersion(), Reason: u.Reason})
 		}
-		uv := unavailableView{GroupVersion: u.GroupVersion(), Reason: u.Reason}
-		for _, g := range groups {
-			if g.Name == u.Group {
-				uv.GroupPath = g.Path
-			}
-		}
-		out = append(out, uv)
 	}
 	return out
 }
