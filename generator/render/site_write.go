@@ -30,7 +30,10 @@ func WriteSite(out string, files []File) error {
 		return err
 	}
 	parent := filepath.Dir(filepath.Clean(out))
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-*")
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("--out %s: %w", out, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(out))+".new-*")
 	if err != nil {
 		return fmt.Errorf("--out %s: %w", out, err)
 	}
