@@ -266,3 +266,22 @@ func TestMatrixColumnsFollowReleases(t *testing.T) {
 		t.Errorf("columns = %q", labels)
 	}
 }
+
+// TestDiffContexts reads both sides through kubeconfig contexts: `serve`
+// replays a recording, and the live path (client-go discovery) must find it
+// identical to the same recording read offline.
+func TestDiffContexts(t *testing.T) {
+	kubeconfig := startServe(t, filepath.Join(fixturesDir, "v1.29.6"))
+	same := apidocsAt(t, "diff", "--kubeconfig", kubeconfig, "--old-context", "kube-apidocs-replay", "fixtures/v1.29.6", "--fail-on", "any")
+	if same.code != 0 || !strings.Contains(same.stdout, "old: v1.29.6 (context kube-apidocs-replay)\n") || !strings.Contains(same.stdout, "\nNo differences.\n") {
+		t.Errorf("live v1.29.6 vs recorded v1.29.6: exit %d, stderr %q, stdout:\n%s", same.code, same.stderr, same.stdout)
+	}
+	both := apidocsAt(t, "diff", "--kubeconfig", kubeconfig, "--old-context", "kube-apidocs-replay", "--new-context", "kube-apidocs-replay", "-o", "json")
+	if both.code != 0 || !strings.Contains(both.stdout, `"source": "context kube-apidocs-replay"`) {
+		t.Errorf("both sides from one context: exit %d, stderr %q", both.code, both.stderr)
+	}
+	newer := apidocsAt(t, "diff", "--kubeconfig", kubeconfig, "--old-context", "kube-apidocs-replay", "fixtures/v1.33.13", "--fail-on", "removed")
+	if newer.code != 3 || !strings.Contains(newer.stdout, "- flowcontrol.apiserver.k8s.io/v1beta3\n") {
+		t.Errorf("live v1.29.6 vs recorded v1.33.13 --fail-on removed: exit %d, stderr %q, stdout:\n%s", newer.code, newer.stderr, newer.stdout)
+	}
+}
