@@ -254,7 +254,9 @@ func TestMatrixGolden(t *testing.T) {
 // whatever order the folders are given in.
 func TestMatrixColumnsFollowReleases(t *testing.T) {
 	got := apidocsAt(t, "matrix", "-o", "json", "builtin", "fixtures/v1.29.6")
-	var m struct{ Columns []struct{ Label, Version, Source string } }
+	var m struct {
+		Columns []struct{ Label, Version, Source string }
+	}
 	if err := json.Unmarshal([]byte(got.stdout), &m); err != nil {
 		t.Fatal(err)
 	}
