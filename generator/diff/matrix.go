@@ -22,41 +22,47 @@ type MatrixInput struct {
 func NewMatrix(inputs []MatrixInput) model.Matrix {
 	inputs = append([]MatrixInput(nil), inputs...)
 	sortByRelease(inputs)
-	m := model.Matrix{Columns: columns(inputs), Rows: []model.MatrixRow{}}
-	type key struct{ group, resource string }
-	rows := map[key][]model.MatrixCell{}
+	cells := map[rowKey][]model.MatrixCell{}
 	for col, in := range inputs {
-		preferred := map[key]string{}
-		for _, ref := range in.API.PreferredResources() {
-			preferred[key{ref.Group, ref.Resource.Name}] = ref.Version
-		}
-		for _, g := range in.API.Groups {
-			for _, v := range g.Versions {
-				for _, r := range v.Resources {
-					k := key{g.Name, r.Name}
-					if rows[k] == nil {
-						rows[k] = make([]model.MatrixCell, len(inputs))
-					}
-					c := &rows[k][col]
-					c.Versions = append(c.Versions, v.Version)
-					c.Preferred = preferred[k]
-				}
-			}
-		}
+		addColumn(cells, col, len(inputs), in.API)
 	}
-	for k, cells := range rows {
-		for i := range cells {
-			if cells[i].Versions == nil {
-				cells[i].Versions = []string{}
+	m := model.Matrix{Columns: columns(inputs), Rows: make([]model.MatrixRow, 0, len(cells))}
+	for k, row := range cells {
+		for i := range row {
+			if row[i].Versions == nil {
+				row[i].Versions = []string{}
 			}
 		}
-		m.Rows = append(m.Rows, model.MatrixRow{Group: k.group, Resource: k.resource, Cells: cells})
+		m.Rows = append(m.Rows, model.MatrixRow{Group: k.group, Resource: k.resource, Cells: row})
 	}
 	sort.Slice(m.Rows, func(i, j int) bool {
 		a, b := m.Rows[i], m.Rows[j]
 		return a.Group < b.Group || a.Group == b.Group && a.Resource < b.Resource
 	})
 	return m
+}
+
+type rowKey struct{ group, resource string }
+
+// addColumn fills column col of every row api serves.
+func addColumn(cells map[rowKey][]model.MatrixCell, col, width int, api *model.API) {
+	preferred := map[rowKey]string{}
+	for _, ref := range api.PreferredResources() {
+		preferred[rowKey{ref.Group, ref.Resource.Name}] = ref.Version
+	}
+	for _, g := range api.Groups {
+		for _, v := range g.Versions {
+			for _, r := range v.Resources {
+				k := rowKey{g.Name, r.Name}
+				if cells[k] == nil {
+					cells[k] = make([]model.MatrixCell, width)
+				}
+				c := &cells[k][col]
+				c.Versions = append(c.Versions, v.Version)
+				c.Preferred = preferred[k]
+			}
+		}
+	}
 }
 
 func columns(inputs []MatrixInput) []model.MatrixColumn {
