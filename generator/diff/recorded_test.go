@@ -17,7 +17,7 @@ import (
 const fixturesDir = "../../fixtures"
 
 // loadFixture builds the model of a recording the way the commands do.
-func loadFixture(t *testing.T, name string) *model.API {
+func loadFixture(t testing.TB, name string) *model.API {
 	t.Helper()
 	rec, err := source.LoadDir(filepath.Join(fixturesDir, name), source.LoadOptions{})
 	if err != nil {
