@@ -32,6 +32,8 @@ generates a documentation site, or diffs two API surfaces.`,
 		newAPIVersionsCommand(s),
 		newServeCommand(s),
 		newGenerateCommand(s),
+		newDiffCommand(s),
+		newMatrixCommand(s),
 	)
 	return root
 }

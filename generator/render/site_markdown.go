@@ -75,13 +75,14 @@ var markdownFuncs = template.FuncMap{
 	},
 }
 
-// mdText escapes s so that Markdown shows it as plain text: each character
+// mdText escapes s so that Markdown shows it as plain text: invisible
+// characters become visible escapes (cleanText), each character
 // that could start markup (emphasis, links, HTML, entities, MDX
 // expressions, math) gets a backslash, which also keeps '|' from ending a
 // table cell, and line breaks become spaces.
 func mdText(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range cleanText(s) {
 		switch {
 		case r == '\n' || r == '\r':
 			b.WriteByte(' ')
@@ -104,9 +105,9 @@ var codeReplacer = strings.NewReplacer("\n", " ", "\r", " ", "|", `\|`)
 // mdCode returns s as a code span whose backtick fence is longer than any
 // backtick run inside; '|' is escaped so the span can sit in a table cell.
 func mdCode(s string) string {
-	s = codeReplacer.Replace(s)
+	s = codeReplacer.Replace(cleanText(s))
 	fence := strings.Repeat("`", longestRun(s, '`')+1)
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+	if s == "" || strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
 		return fence + " " + s + " " + fence
 	}
 	return fence + s + fence
