@@ -168,3 +168,36 @@ func TestSiteMatrixEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateBlocksDocumented checks that README.md's template block
+// table names every block the embedded templates define, since the block
+// names are the public API of --templates.
+func TestTemplateBlocksDocumented(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmlSet, err := parseHTML(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mdSet, err := parseMarkdown(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, tmpl := range htmlSet.Templates() {
+		names = append(names, tmpl.Name())
+	}
+	for _, tmpl := range mdSet.Templates() {
+		names = append(names, tmpl.Name())
+	}
+	for _, name := range names {
+		if name == "site" || strings.HasSuffix(name, ".tmpl") {
+			continue // the root and the per-file templates, not blocks
+		}
+		if !bytes.Contains(readme, []byte("`"+name+"`")) {
+			t.Errorf("README.md does not document the template block %q", name)
+		}
+	}
+}
