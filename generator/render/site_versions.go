@@ -78,14 +78,15 @@ func buildMatrix(s *siteView, m *model.Matrix) *matrixView {
 	for _, r := range s.Rows {
 		shown[r.Group+"\x00"+r.Name] = r.Path
 	}
+	groups := make(map[string]string, len(s.Groups)) // group -> page
+	for _, g := range s.Groups {
+		groups[g.Name] = g.Path
+	}
 	anchors := map[string]bool{}
 	for _, r := range m.Rows {
 		row := &matrixRowView{
 			Group: r.Group, GroupDisplay: groupName(r.Group), Resource: r.Resource,
-			Path: shown[r.Group+"\x00"+r.Resource], Anchor: rowAnchor(anchors, r),
-		}
-		if g := s.group(r.Group); g != nil {
-			row.GroupPath = g.Path
+			GroupPath: groups[r.Group], Path: shown[r.Group+"\x00"+r.Resource], Anchor: rowAnchor(anchors, r),
 		}
 		one := model.Matrix{Columns: m.Columns, Rows: []model.MatrixRow{r}}
 		if col, ok := one.ServedSince(r.Group, r.Resource); ok {
