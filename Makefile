@@ -33,6 +33,3 @@ bench-site: build ## Wall time and peak RSS of generate for each recording (/usr
 	  /usr/bin/time -f "generate $$fx: %e s wall, %M KB peak RSS" $(BIN) generate --fixtures fixtures/$$fx --out /tmp/kube-apidocs-bench-$$fx >/dev/null; \
 	  rm -rf /tmp/kube-apidocs-bench-$$fx; \
 	done
-	@rm -rf /tmp/kube-apidocs-bench-compare
-	@/usr/bin/time -f "generate v1.33.13 --compare v1.29.6: %e s wall, %M KB peak RSS" $(BIN) generate --fixtures fixtures/v1.33.13 --compare fixtures/v1.29.6 --out /tmp/kube-apidocs-bench-compare >/dev/null
-	@rm -rf /tmp/kube-apidocs-bench-compare
