@@ -81,7 +81,7 @@ func (o *generateOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.FrontMatter, "front-matter", o.FrontMatter, "Front matter for Markdown pages: none, hugo or docusaurus.")
 	f.StringVar(&o.Title, "title", "", `Site title (default "Kubernetes API <server version>").`)
 	f.StringVar(&o.BaseURL, "base-url", "", "Absolute URL the HTML site is published at, for canonical links (links stay relative).")
-	f.StringArrayVar(&o.Compare, "compare", nil, `Also read this recording folder (or "builtin") for the version matrix: a versions page, and "served since" on each resource page. Repeatable.`)
+	f.StringArrayVar(&o.Compare, "compare", nil, "Also read the recording folder `DIR` (or \"builtin\") for the version matrix: a versions page, and \"served since\" on each resource page. Repeatable.")
 	o.source.addFlags(f)
 }
 

@@ -363,3 +363,24 @@ func TestGenerateCompareHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateCompareLive reads the main source from a live server (client-go
+// over HTTP, replaying v1.33.13) and compares it with v1.29.6: the site is
+// the same, byte for byte, as when the main source is the folder.
+func TestGenerateCompareLive(t *testing.T) {
+	fx := "../../fixtures/v1.33.13"
+	kubeconfig := startServe(t, fx)
+	offline := filepath.Join(t.TempDir(), "site")
+	live := filepath.Join(t.TempDir(), "site")
+	runGenerate(t, "--fixtures", fx, "--compare", "../../fixtures/v1.29.6", "--out", offline)
+	runGenerate(t, "--kubeconfig", kubeconfig, "--compare", "../../fixtures/v1.29.6", "--out", live)
+	a, b := readTree(t, offline), readTree(t, live)
+	if _, ok := a["versions.html"]; !ok || len(a) != len(b) {
+		t.Fatalf("%d files from the folder, %d from the live server (versions.html: %v)", len(a), len(b), ok)
+	}
+	for name, data := range a {
+		if !bytes.Equal(b[name], data) {
+			t.Errorf("%s differs between the folder and the live server", name)
+		}
+	}
+}
