@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,7 +59,8 @@ var brokenCases = []struct {
 }
 
 // TestBrokenRecordings runs the real binary on every broken recording:
-// exit 1, exactly the pinned line on stderr, nothing on stdout, no panic.
+// exit 1, exactly the pinned line on stderr, nothing on stdout, no panic,
+// and a site that `generate --out` had written before left byte-identical.
 func TestBrokenRecordings(t *testing.T) {
 	if len(brokenCases) < 20 {
 		t.Fatalf("%d broken cases, want at least 20", len(brokenCases))
@@ -69,6 +72,7 @@ func TestBrokenRecordings(t *testing.T) {
 	if len(dirs) != len(brokenCases)+1 { // + base
 		t.Errorf("%s has %d folders, the table %d cases (+ base): pin every case", brokenDir, len(dirs), len(brokenCases))
 	}
+	site := generatedSite(t)
 	for _, tc := range brokenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, args := range [][]string{
@@ -78,8 +82,56 @@ func TestBrokenRecordings(t *testing.T) {
 				res := runBinary(t, brokenDir, args...)
 				checkFailure(t, args, res, tc.stderr)
 			}
+			out := copySite(t, site)
+			before := snapshot(t, out)
+			args := []string{"generate", "--fixtures", tc.name, "--out", out}
+			checkFailure(t, args, runBinary(t, brokenDir, args...), tc.stderr)
+			if after := snapshot(t, out); !maps.Equal(before, after) {
+				t.Errorf("generate changed the existing --out folder: %d files before, %d after", len(before), len(after))
+			}
 		})
 	}
+}
+
+// generatedSite generates the site of the corpus's valid base once; every
+// case gets a copy of it as the existing --out folder.
+func generatedSite(t *testing.T) string {
+	t.Helper()
+	site := filepath.Join(t.TempDir(), "site")
+	if res := runBinary(t, brokenDir, "generate", "--fixtures", "base", "--out", site); res.code != 0 {
+		t.Fatalf("generate from the corpus's base: exit %d: %s", res.code, res.stderr)
+	}
+	return site
+}
+
+func copySite(t *testing.T, site string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(out, os.DirFS(site)); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// snapshot maps every file under dir to its content.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		files[p] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("%s is empty", dir)
+	}
+	return files
 }
 
 // checkFailure asserts exit code 1, an empty stdout and exactly one line,
