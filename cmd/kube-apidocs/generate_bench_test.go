@@ -13,7 +13,7 @@ import (
 // rendered and written to disk) for each bundled recording, from the loaded
 // model on; loading is measured by the source benchmarks.
 func BenchmarkGenerateSite(b *testing.B) {
-	for _, fx := range []string{"v1.29.6", "v1.33.13", "v1.33.13-crds"} {
+	for _, fx := range []string{"v1.29.6", "v1.33.13", "v1.33.13-crds", "v1.33.13-1000crds"} {
 		rec, err := source.LoadDir(filepath.Join("..", "..", "fixtures", fx), source.LoadOptions{})
 		if err != nil {
 			b.Fatal(err)
