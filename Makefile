@@ -37,7 +37,7 @@ bench-site: build ## Wall time and peak RSS of generate for each recording (/usr
 
 # --- hardening (issue 6) ---
 FUZZTIME ?= 30s
-FUZZ_TARGETS := FuzzLoadAggregated FuzzLoadLegacy FuzzRender
+FUZZ_TARGETS := FuzzLoadAggregated FuzzLoadLegacy FuzzRender FuzzDecodersAgree
 
 fuzz: ## Run each fuzz target for FUZZTIME (default 30s); crashers land in generator/source/testdata/fuzz
 	@for t in $(FUZZ_TARGETS); do \

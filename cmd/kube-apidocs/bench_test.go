@@ -10,7 +10,7 @@ import (
 // in process (flag parsing, cobra, load, model, table), to separate the
 // command's own cost from process start-up in hack/bench.sh's figures.
 func BenchmarkAPIResourcesCommand(b *testing.B) {
-	for _, fixtures := range []string{"builtin", "../../fixtures/v1.33.13", "../../fixtures/v1.33.13-crds"} {
+	for _, fixtures := range []string{"builtin", "../../fixtures/v1.33.13", "../../fixtures/v1.33.13-crds", "../../fixtures/v1.33.13-1000crds"} {
 		b.Run(fixtures, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {

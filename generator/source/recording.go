@@ -105,21 +105,30 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	rec := &Recording{Name: name, Responses: map[Route]Response{}}
+	type document struct {
+		name   string
+		route  Route
+		status int
+	}
+	var docs []document
 	for _, e := range entries {
-		route, status, ok := routeForFile(e.Name())
-		if !ok || e.IsDir() {
-			continue
+		if route, status, ok := routeForFile(e.Name()); ok && !e.IsDir() {
+			docs = append(docs, document{e.Name(), route, status})
 		}
-		file := path.Join(name, e.Name())
-		body, err := readLimited(fsys, e.Name(), file, opts.MaxFileSize)
-		if err != nil {
-			return nil, err
+	}
+	bodies, errs := make([][]byte, len(docs)), make([]error, len(docs))
+	parallel(len(docs), func(i int) {
+		bodies[i], errs[i] = readLimited(fsys, docs[i].name, path.Join(name, docs[i].name), opts.MaxFileSize)
+	})
+	rec := &Recording{Name: name, Responses: make(map[Route]Response, len(docs))}
+	for i, d := range docs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		if prev, dup := rec.Responses[route]; dup {
-			return nil, &FileError{File: file, Problem: fmt.Sprintf("answers the same request as %s", prev.File)}
+		if prev, dup := rec.Responses[d.route]; dup {
+			return nil, &FileError{File: path.Join(name, d.name), Problem: fmt.Sprintf("answers the same request as %s", prev.File)}
 		}
-		rec.Responses[route] = Response{File: e.Name(), Status: status, Body: body}
+		rec.Responses[d.route] = Response{File: d.name, Status: d.status, Body: bodies[i]}
 	}
 	if err := rec.Check(); err != nil {
 		return nil, err

@@ -1,0 +1,57 @@
+package source
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+)
+
+// docShapes returns a fresh value of every document shape the checks
+// decode into.
+func docShapes() []any {
+	return []any{&aggregatedListDoc{}, &apiResourceListDoc{}, &apiGroupListDoc{}, &apiGroupDoc{}, &apiVersionsDoc{}, &versionDoc{}}
+}
+
+// FuzzDecodersAgree shows that what the fast decoder (json-iterator, after
+// encoding/json's validity scan) accepts, encoding/json accepts too and
+// decodes to the same values, for every document shape, on UTF-8 input (the
+// only input decodeDoc sees: checkBytes refuses the rest). Where the fast
+// decoder fails, decodeDoc falls back to encoding/json. The seeds are every
+// document of the bundled recordings and the broken corpus.
+func FuzzDecodersAgree(f *testing.F) {
+	for _, pattern := range []string{"../../fixtures/*/*.json", "testdata/broken/*/*.json"} {
+		paths, err := filepath.Glob(pattern)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`{"kind":"APIResourceList","resources":[{"name":"a","namespaced":"yes"}]}`))
+	f.Add([]byte(`{"Kind":"APIGroup","NAME":"apps","versions":null}`))
+	f.Add([]byte(`{"kind":1e400}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if !utf8.Valid(body) {
+			return
+		}
+		fast, std := docShapes(), docShapes()
+		for i := range fast {
+			fastOK := json.Valid(body) && fastJSON.Unmarshal(body, fast[i]) == nil
+			stdOK := json.Unmarshal(body, std[i]) == nil
+			if fastOK && !stdOK {
+				t.Fatalf("%T: the fast decoder accepts what encoding/json refuses", fast[i])
+			}
+			if fastOK && !reflect.DeepEqual(fast[i], std[i]) {
+				t.Fatalf("%T: decoders disagree:\nfast %+v\nstd  %+v", fast[i], fast[i], std[i])
+			}
+		}
+	})
+}
