@@ -31,7 +31,9 @@ generates a documentation site, or diffs two API surfaces.`,
 		newAPIResourcesCommand(s),
 		newAPIVersionsCommand(s),
 		newServeCommand(s),
-		newDiffCommand(s), newMatrixCommand(s),
+		newGenerateCommand(s),
+		newDiffCommand(s),
+		newMatrixCommand(s),
 	)
 	return root
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 )
@@ -40,28 +39,4 @@ func DiffMarkdown(w io.Writer, d *model.APIDiff) error {
 		}
 	}
 	return bw.Flush()
-}
-
-// mdEscaper backslash-escapes the characters that could start markup in
-// running text (emphasis, code, links, raw HTML, tables, entities).
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`, `&`, `\&`, "\n", " ", "\r", " ",
-)
-
-func mdText(s string) string { return mdEscaper.Replace(terminalSafe(s)) }
-
-// mdCode puts s in a code span whose fence is longer than any run of
-// backticks inside it; a "|" is escaped so that the span is safe in tables.
-func mdCode(s string) string {
-	s = strings.NewReplacer("\n", " ", "\r", " ", "|", `\|`).Replace(terminalSafe(s))
-	fence := "`"
-	for strings.Contains(s, fence) {
-		fence += "`"
-	}
-	pad := ""
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || s == "" {
-		pad = " "
-	}
-	return fence + pad + s + pad + fence
 }

@@ -49,7 +49,7 @@ func TestDiffMarkdownEscapes(t *testing.T) {
 	out := b.String()
 	for _, want := range []string{
 		"- old: v1.0.0 (\\<b\\>old\\</b\\>)",
-		"- ``x.example.com/v1/<script>alert(1)</script>`\\|*[a](javascript:alert(1))\\u001b[2J\\u202e``",
+		"- ``x.example.com/v1/<script>alert(1)</script>`\\|*[a](javascript:alert(1))\\u{001B}[2J\\u{202E}``",
 		"- `<img src=x onerror=alert(1)>`",
 		"  - verbs: +\\<i\\>x\\</i\\>",
 	} {
@@ -71,7 +71,7 @@ func TestDiffTextIsTerminalSafe(t *testing.T) {
 	if strings.ContainsAny(out, "\x1b\u202e") {
 		t.Errorf("text output carries a raw escape or bidi character:\n%q", out)
 	}
-	if !strings.Contains(out, `\u001b[2J\u202e`) {
+	if !strings.Contains(out, `\u{001B}[2J\u{202E}`) {
 		t.Errorf("text output does not show the escapes escaped:\n%s", out)
 	}
 }
@@ -84,8 +84,8 @@ func TestMdCode(t *testing.T) {
 		"a``b`":    "``` a``b` ```",
 		"a|b":      "`a\\|b`",
 		"":         "`  `",
-		"x\ny":     "`x\\u000ay`",
-		"a\u202eb": "`a\\u202eb`",
+		"x\ny":     "`x\\u{000A}y`",
+		"a\u202eb": "`a\\u{202E}b`",
 	}
 	for in, want := range cases {
 		if got := mdCode(in); got != want {

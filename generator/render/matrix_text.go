@@ -15,13 +15,13 @@ func MatrixText(w io.Writer, m model.Matrix) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	head := []string{"GROUP", "RESOURCE"}
 	for _, c := range m.Columns {
-		head = append(head, terminalSafe(c.Label))
+		head = append(head, cleanText(c.Label))
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, r := range m.Rows {
-		cells := []string{terminalSafe(groupName(r.Group)), terminalSafe(r.Resource)}
+		cells := []string{cleanText(groupName(r.Group)), cleanText(r.Resource)}
 		for _, c := range r.Cells {
-			cells = append(cells, terminalSafe(matrixCell(c)))
+			cells = append(cells, cleanText(matrixCell(c)))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
