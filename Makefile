@@ -27,7 +27,7 @@ lint: ## go vet and a gofmt check
 site: ## Regenerate the committed site/ from the bundled recording
 	$(GO) run ./cmd/kube-apidocs generate --fixtures builtin --out site
 
-bench-site: build ## Wall time and peak memory of generate on the largest recording
+bench-site: build ## Wall time and peak RSS of generate for each recording (/usr/bin/time)
 	@for fx in v1.29.6 v1.33.13 v1.33.13-crds; do \
 	  rm -rf /tmp/kube-apidocs-bench-$$fx; \
 	  /usr/bin/time -f "generate $$fx: %e s wall, %M KB peak RSS" $(BIN) generate --fixtures fixtures/$$fx --out /tmp/kube-apidocs-bench-$$fx >/dev/null; \

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -72,6 +74,40 @@ func TestSiteInBrowser(t *testing.T) {
 		t.Errorf("browser reported: %s", p)
 	}
 	t.Logf("screenshots in %s", shots)
+}
+
+// TestHostileSiteInBrowser opens every HTML page of the hostile fixture's
+// site and searches for markup: no dialog may open (the fixture's payloads
+// call alert), and the console stays free of errors.
+func TestHostileSiteInBrowser(t *testing.T) {
+	browser := findChromium(t)
+	site := filepath.Join(t.TempDir(), "site")
+	runGenerate(t, "--fixtures", "testdata/hostile", "--out", site, "--format", "html")
+	ctx, problems := newBrowser(t, browser)
+	var pages []string
+	filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			pages = append(pages, p)
+		}
+		return err
+	})
+	for _, p := range pages {
+		browse(t, ctx, "open "+p, chromedp.Navigate(fileURL(p)), chromedp.WaitReady("body", chromedp.ByQuery))
+	}
+	var results int
+	browse(t, ctx, "search for markup",
+		chromedp.SendKeys("#search", "<script", chromedp.ByID),
+		chromedp.Evaluate(`document.querySelectorAll("#search-results li a").length`, &results),
+	)
+	if results == 0 {
+		t.Error("searching <script found none of the hostile kinds")
+	}
+	for _, p := range problems() {
+		t.Errorf("browser reported: %s", p)
+	}
+	if len(pages) < 15 {
+		t.Errorf("only %d HTML pages", len(pages))
+	}
 }
 
 // checkDarkMode flips the theme and checks that the page background went
@@ -170,6 +206,9 @@ func newBrowser(t *testing.T, exe string) (context.Context, func() []string) {
 			}
 		case *runtime.EventExceptionThrown:
 			problems = append(problems, "exception: "+e.ExceptionDetails.Error())
+		case *page.EventJavascriptDialogOpening:
+			problems = append(problems, "a "+string(e.Type)+" dialog opened: "+e.Message)
+			go chromedp.Run(ctx, page.HandleJavaScriptDialog(true))
 		case *log.EventEntryAdded:
 			if e.Entry.Level == log.LevelError {
 				problems = append(problems, "log: "+e.Entry.Text+" "+e.Entry.URL)

@@ -132,3 +132,24 @@ func readText(t *testing.T, p string) string {
 	}
 	return string(data)
 }
+
+// TestGenerateLiveEqualsRecording generates the site of a recording once
+// from the folder and once from a live server replaying it (kubeconfig,
+// client-go over HTTP), and expects the same bytes.
+func TestGenerateLiveEqualsRecording(t *testing.T) {
+	fx := "../../fixtures/v1.33.13-crds"
+	kubeconfig := startServe(t, fx)
+	offline := filepath.Join(t.TempDir(), "site")
+	live := filepath.Join(t.TempDir(), "site")
+	runGenerate(t, "--fixtures", fx, "--out", offline)
+	runGenerate(t, "--kubeconfig", kubeconfig, "--out", live)
+	a, b := readTree(t, offline), readTree(t, live)
+	if len(a) != len(b) {
+		t.Fatalf("%d files from the folder, %d from the live server", len(a), len(b))
+	}
+	for name, data := range a {
+		if string(b[name]) != string(data) {
+			t.Errorf("%s differs between the folder and the live server", name)
+		}
+	}
+}

@@ -127,9 +127,11 @@ func checkLinks(t *testing.T, out string) {
 		for _, link := range pageLinks(t, p) {
 			if target, ok := resolveLink(out, p, link); ok {
 				checked++
+				rel, _ := filepath.Rel(out, p)
 				if _, err := os.Stat(target); err != nil {
-					rel, _ := filepath.Rel(out, p)
 					t.Errorf("%s: link %q does not resolve (%s)", rel, link, target)
+				} else if !hasFragment(t, target, link) {
+					t.Errorf("%s: link %q names an id its target lacks", rel, link)
 				}
 			}
 		}
@@ -177,6 +179,16 @@ func pageLinks(t *testing.T, p string) []string {
 		}
 	}
 	return links
+}
+
+// hasFragment reports whether an HTML target has the id a link's fragment
+// names; links without a fragment, and Markdown targets, pass.
+func hasFragment(t *testing.T, target, link string) bool {
+	u, err := url.Parse(link)
+	if err != nil || u.Fragment == "" || !strings.HasSuffix(target, ".html") {
+		return true
+	}
+	return strings.Contains(readText(t, target), ` id="`+u.Fragment+`"`)
 }
 
 // resolveLink returns the file a relative link points at; ok is false for

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 )
@@ -135,6 +136,44 @@ func TestSiteDeterministic(t *testing.T) {
 	for i := range a {
 		if a[i].Path != b[i].Path || !bytes.Equal(a[i].Data, b[i].Data) {
 			t.Errorf("%s differs between two runs", a[i].Path)
+		}
+	}
+}
+
+// TestSiteOptions checks front matter styles, the canonical link of
+// --base-url, a single format, and a block override.
+func TestSiteOptions(t *testing.T) {
+	overrides := fstest.MapFS{"x.html.tmpl": {Data: []byte(`{{define "footer"}}<footer>ours</footer>{{end}}`)}}
+	files, err := Site(smallAPI(), SiteOptions{
+		Title: `Ops "prod"`, BaseURL: "https://docs.example.com/k8s/", FrontMatter: FrontMatterDocusaurus,
+		Templates: overrides,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range files {
+		got[f.Path] = string(f.Data)
+	}
+	if want := "---\ntitle: Deployment (apps/v1)\nsidebar_label: Deployment (apps/v1)\n---\n\n"; !strings.HasPrefix(got["resources/apps/v1/deployments.md"], want) {
+		t.Errorf("docusaurus front matter: %q", got["resources/apps/v1/deployments.md"][:80])
+	}
+	if want := "---\ntitle: Ops \"prod\"\nsidebar_label: Ops \"prod\"\n---\n"; !strings.HasPrefix(got["index.md"], want) {
+		t.Errorf("index.md front matter: %q", got["index.md"][:80])
+	}
+	if want := `<link rel="canonical" href="https://docs.example.com/k8s/groups/apps.html">`; !strings.Contains(got["groups/apps.html"], want) {
+		t.Errorf("groups/apps.html lacks %s", want)
+	}
+	if !strings.Contains(got["index.html"], "<footer>ours</footer>") || !strings.Contains(got["index.html"], `<title>Ops &#34;prod&#34;</title>`) {
+		t.Error("index.html lacks the overridden footer or the escaped title")
+	}
+	md, err := Site(smallAPI(), SiteOptions{Formats: []string{FormatMarkdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range md {
+		if strings.HasSuffix(f.Path, ".html") || strings.HasPrefix(f.Path, "assets/") {
+			t.Errorf("markdown-only site has %s", f.Path)
 		}
 	}
 }
