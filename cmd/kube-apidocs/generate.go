@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/config"
+	"github.com/kube-apidocs/kube-apidocs/generator/diff"
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/render"
 )
 
@@ -25,6 +28,9 @@ type generateOptions struct {
 	FrontMatter string
 	Title       string
 	BaseURL     string
+	// Compare lists the other API surfaces (recording folders or builtin)
+	// the version matrix lines this one up with.
+	Compare []string
 }
 
 func newGenerateCommand(s streams) *cobra.Command {
@@ -36,7 +42,10 @@ func newGenerateCommand(s streams) *cobra.Command {
 API tree, the api-resources table, a page per group and per resource in
 each served version, and concept notes. The site is built beside --out and
 renamed into place; an --out folder that holds files kube-apidocs did not
-generate is never replaced.`,
+generate is never replaced. With --compare, the site also lines its API
+surface up with other recordings: a versions page (rows group/resource,
+columns the Kubernetes versions) and, on each resource page, the first
+compared version that serves it.`,
 		Example: `  # The site of the bundled recording, both formats (what make site does)
   kube-apidocs generate --fixtures builtin --out site
 
@@ -44,7 +53,10 @@ generate is never replaced.`,
   kube-apidocs generate --out content/api --format markdown --front-matter hugo
 
   # Settings from a file; flags still win
-  kube-apidocs generate --config kube-apidocs.yaml --title "Staging cluster"`,
+  kube-apidocs generate --config kube-apidocs.yaml --title "Staging cluster"
+
+  # The newest cluster's site, with a versions page comparing older releases
+  kube-apidocs generate --fixtures builtin --compare fixtures/v1.29.6 --compare fixtures/v1.30.14 --out site-compared`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.complete(cmd.Flags()); err != nil {
@@ -69,6 +81,7 @@ func (o *generateOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.FrontMatter, "front-matter", o.FrontMatter, "Front matter for Markdown pages: none, hugo or docusaurus.")
 	f.StringVar(&o.Title, "title", "", `Site title (default "Kubernetes API <server version>").`)
 	f.StringVar(&o.BaseURL, "base-url", "", "Absolute URL the HTML site is published at, for canonical links (links stay relative).")
+	f.StringArrayVar(&o.Compare, "compare", nil, "Also read the recording folder `DIR` (or \"builtin\") for the version matrix: a versions page, and \"served since\" on each resource page. Repeatable.")
 	o.source.addFlags(f)
 }
 
@@ -97,6 +110,9 @@ func (o *generateOptions) complete(flags *pflag.FlagSet) error {
 	if !flags.Changed("format") && len(cfg.Formats) > 0 {
 		o.Formats = cfg.Formats
 	}
+	if !flags.Changed("compare") && len(cfg.Compare) > 0 {
+		o.Compare = cfg.Compare
+	}
 	if !flags.Changed("legacy-discovery") && cfg.Source.LegacyDiscovery {
 		o.source.Legacy = true
 	}
@@ -120,6 +136,11 @@ func (o *generateOptions) validate() (render.SiteOptions, error) {
 	}
 	if err := opts.Validate(); err != nil {
 		return opts, flagError(err)
+	}
+	for i, c := range o.Compare {
+		if strings.TrimSpace(c) == "" {
+			return opts, fmt.Errorf("--compare: value %d is empty: name a recording folder or %q", i+1, builtinFixtures)
+		}
 	}
 	if o.Templates != "" {
 		fsys, err := templatesDir(o.Templates)
@@ -161,6 +182,13 @@ func (o *generateOptions) run(s streams, opts render.SiteOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(o.Compare) > 0 {
+		m, err := o.matrix(api, s.ErrOut)
+		if err != nil {
+			return err
+		}
+		opts.Matrix = &m
+	}
 	files, err := render.Site(api, opts)
 	if err != nil {
 		if o.Templates != "" {
@@ -173,4 +201,32 @@ func (o *generateOptions) run(s streams, opts render.SiteOptions) error {
 	}
 	fmt.Fprintf(s.Out, "Wrote %d files to %s\n", len(files)+1, o.Out)
 	return o.source.strictError(api)
+}
+
+// matrix lines api up with the --compare recordings (diff.NewMatrix),
+// warning on errOut about their unavailable group-versions.
+func (o *generateOptions) matrix(api *model.API, errOut io.Writer) (model.Matrix, error) {
+	inputs := []diff.MatrixInput{{Source: o.source.name(), API: api}}
+	for _, dir := range o.Compare {
+		src := newSourceOptions()
+		src.Fixtures, src.Legacy, src.MaxFileSize = dir, o.source.Legacy, o.source.MaxFileSize
+		other, err := src.discover()
+		if err != nil {
+			return model.Matrix{}, compareError(dir, err)
+		}
+		for _, u := range other.Unavailable {
+			fmt.Fprintf(errOut, "warning: --compare %s: %s is unavailable: %s\n", dir, u.GroupVersion(), u.Reason)
+		}
+		inputs = append(inputs, diff.MatrixInput{Source: dir, API: other})
+	}
+	return diff.NewMatrix(inputs), nil
+}
+
+// compareError names the --compare flag, and the path when the error does
+// not already start with it.
+func compareError(dir string, err error) error {
+	if strings.HasPrefix(err.Error(), dir+":") {
+		return fmt.Errorf("--compare: %w", err)
+	}
+	return fmt.Errorf("--compare %s: %w", dir, err)
 }

@@ -38,6 +38,18 @@ func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
 	o.kube.AddFlags(fs)
 }
 
+// name says where the API surface comes from, for a version matrix column:
+// the --fixtures value, or the kubeconfig context.
+func (o *sourceOptions) name() string {
+	if o.Fixtures != "" {
+		return o.Fixtures
+	}
+	if o.kube.Context != nil && *o.kube.Context != "" {
+		return "context " + *o.kube.Context
+	}
+	return "the current context"
+}
+
 // recording loads the recording --fixtures names.
 func (o *sourceOptions) recording() (*source.Recording, error) {
 	opts := source.LoadOptions{MaxFileSize: o.MaxFileSize}

@@ -30,6 +30,9 @@ type Config struct {
 	Templates string `yaml:"templates"`
 	// Source says where the API surface comes from.
 	Source Source `yaml:"source"`
+	// Compare lists recording folders (or "builtin") the version matrix
+	// lines the source up with, as --compare does.
+	Compare []string `yaml:"compare"`
 }
 
 // Source selects a recording or a live cluster.
@@ -46,12 +49,12 @@ type Source struct {
 // keys is the schema unknown keys are checked against: for each mapping
 // (by its dotted path, "" for the top) the keys it may hold.
 var keys = map[string][]string{
-	"":       {"title", "baseURL", "out", "formats", "frontMatter", "templates", "source"},
+	"":       {"title", "baseURL", "out", "formats", "frontMatter", "templates", "source", "compare"},
 	"source": {"fixtures", "legacyDiscovery", "kubeconfig", "context"},
 }
 
 // Load reads the configuration file at path. Relative paths in it (out,
-// templates, source.fixtures, source.kubeconfig) are taken relative to the
+// templates, source.fixtures, source.kubeconfig, compare) are taken relative to the
 // file's folder, so a config works from any working directory; "~/" means
 // the home folder in out, templates and source.kubeconfig.
 func Load(path string) (*Config, error) {
@@ -177,7 +180,17 @@ func (c *Config) resolve(dir string) {
 			*p = filepath.Join(dir, *p)
 		}
 	}
-	if f := c.Source.Fixtures; f != "" && f != "builtin" && !filepath.IsAbs(f) {
-		c.Source.Fixtures = filepath.Join(dir, f)
+	c.Source.Fixtures = recordingPath(dir, c.Source.Fixtures)
+	for i, f := range c.Compare {
+		c.Compare[i] = recordingPath(dir, f)
 	}
+}
+
+// recordingPath resolves a recording folder against dir; "", "builtin" and
+// absolute paths stay as they are.
+func recordingPath(dir, f string) string {
+	if f == "" || f == "builtin" || filepath.IsAbs(f) {
+		return f
+	}
+	return filepath.Join(dir, f)
 }

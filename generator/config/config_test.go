@@ -16,12 +16,13 @@ source:
   fixtures: fixtures/v1.33.13
   legacyDiscovery: true
   context: staging
+compare: [fixtures/v1.29.6, builtin]
 `))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := &Config{Title: "Staging", BaseURL: "https://docs.example.com/api/", Formats: []string{"html"}, FrontMatter: "docusaurus",
-		Source: Source{Fixtures: "fixtures/v1.33.13", LegacyDiscovery: true, Context: "staging"}}
+		Source: Source{Fixtures: "fixtures/v1.33.13", LegacyDiscovery: true, Context: "staging"}, Compare: []string{"fixtures/v1.29.6", "builtin"}}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("Parse = %+v, want %+v", cfg, want)
 	}
@@ -29,11 +30,12 @@ source:
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ doc, want string }{
-		{"titel: x\n", `line 1: unknown key "titel" (allowed: baseURL, formats, frontMatter, out, source, templates, title)`},
+		{"titel: x\n", `line 1: unknown key "titel" (allowed: baseURL, compare, formats, frontMatter, out, source, templates, title)`},
 		{"source:\n  fixtures: builtin\n  kubeconfg: x\n", `line 3: unknown key "source.kubeconfg" (allowed under source: context, fixtures, kubeconfig, legacyDiscovery)`},
 		{"source: builtin\n", `line 1: source must be a mapping`},
 		{"- a\n- b\n", `line 1: the document must be a mapping`},
 		{"formats: 3\n", "line 1: cannot unmarshal !!int `3` into []string"},
+		{"compare: fixtures/v1.29.6\n", "line 1: cannot unmarshal !!str `fixture...` into []string"},
 		{"title: a\n---\ntitle: b\n", "holds more than one YAML document"},
 		{"title: [\n", "yaml: line 1: did not find expected node content"},
 	}
@@ -57,14 +59,15 @@ func TestParseEmpty(t *testing.T) {
 func TestLoadResolvesPaths(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "kube-apidocs.yaml")
-	if err := os.WriteFile(p, []byte("out: site\ntemplates: /abs/tmpl\nsource:\n  fixtures: builtin\n  kubeconfig: kc\n"), 0o644); err != nil {
+	if err := os.WriteFile(p, []byte("out: site\ntemplates: /abs/tmpl\nsource:\n  fixtures: builtin\n  kubeconfig: kc\ncompare: [old, builtin, /abs/rec]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := Load(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Out != filepath.Join(dir, "site") || cfg.Templates != "/abs/tmpl" || cfg.Source.Fixtures != "builtin" || cfg.Source.Kubeconfig != filepath.Join(dir, "kc") {
+	if cfg.Out != filepath.Join(dir, "site") || cfg.Templates != "/abs/tmpl" || cfg.Source.Fixtures != "builtin" || cfg.Source.Kubeconfig != filepath.Join(dir, "kc") ||
+		!reflect.DeepEqual(cfg.Compare, []string{filepath.Join(dir, "old"), "builtin", "/abs/rec"}) {
 		t.Errorf("Load = %+v", cfg)
 	}
 }

@@ -15,10 +15,11 @@ func examples(r *resourceView) []exampleView {
 	switch {
 	case slices.Contains(r.Verbs, "list"):
 		p := concrete(r.Paths.Collection)
-		return []exampleView{{
-			Title:    "List the " + r.Name + " in namespace default",
-			Commands: listCommands(p),
-		}}
+		title := "List the " + r.Name
+		if strings.Contains(r.Paths.Collection, "{namespace}") {
+			title += " in namespace default"
+		}
+		return []exampleView{{Title: title, Commands: listCommands(p)}}
 	case slices.Contains(r.Verbs, "get"):
 		p := concrete(r.Paths.Item)
 		return []exampleView{{Title: "Read the object named example", Commands: listCommands(p)}}

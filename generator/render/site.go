@@ -39,6 +39,12 @@ type SiteOptions struct {
 	// Templates, when non-nil, holds *.html.tmpl and *.md.tmpl files whose
 	// {{define}} blocks replace the embedded blocks of the same name.
 	Templates fs.FS
+	// Matrix, when it compares two or more API surfaces (diff.NewMatrix,
+	// this site's among them), adds the versions page, links it from the
+	// index and the HTML navigation, and makes each resource page say since
+	// which compared version it is served. nil or a single column leaves
+	// the site exactly as without it.
+	Matrix *model.Matrix
 }
 
 // File is one file of the generated site.
@@ -85,13 +91,16 @@ func (o SiteOptions) wants(format string) bool {
 
 // Site renders the documentation site of api: for each requested format an
 // index, the api-resources page, a page per group, a page per resource per
-// group-version and the concept notes, plus the assets the HTML pages use.
+// group-version and the concept notes (and the versions page when
+// opts.Matrix compares several API surfaces), plus the assets the HTML
+// pages use.
 // The files are sorted by path; the same input gives the same bytes.
 func Site(api *model.API, opts SiteOptions) ([]File, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
 	clean := cleanAPI(api)
+	opts.Matrix = cleanMatrix(opts.Matrix)
 	var files []File
 	if opts.wants(FormatHTML) {
 		out, err := htmlSite(buildSite(clean, opts, ".html"), opts.Templates)
@@ -126,6 +135,9 @@ func pages(s *siteView) []page {
 		{Path: "index" + s.Ext, Title: s.Title, Block: "index", Data: s},
 		{Path: "api-resources" + s.Ext, Title: "API resources", Block: "api-resources", Data: s},
 		{Path: "concepts" + s.Ext, Title: "Concepts", Block: "concepts", Data: s},
+	}
+	if s.Matrix != nil {
+		out = append(out, page{Path: s.Matrix.Path, Title: "Versions compared", Block: "versions", Data: s.Matrix})
 	}
 	for _, g := range s.Groups {
 		out = append(out, page{Path: g.Path, Title: "Group " + g.Display, Block: "group", Data: g})

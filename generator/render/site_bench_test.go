@@ -42,3 +42,22 @@ func BenchmarkSiteLarge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSiteLargeMatrix renders the same site compared with two older
+// releases: the versions page and a served-since table on every page.
+func BenchmarkSiteLargeMatrix(b *testing.B) {
+	api := largeAPI(150, 10)
+	m := &model.Matrix{Columns: []model.MatrixColumn{{Label: "v1.31.0"}, {Label: "v1.32.0"}, {Label: "v1.33.13"}}}
+	for _, g := range api.Groups {
+		for _, r := range g.Versions[0].Resources {
+			cell := model.MatrixCell{Versions: []string{"v1"}, Preferred: "v1"}
+			m.Rows = append(m.Rows, model.MatrixRow{Group: g.Name, Resource: r.Name, Cells: []model.MatrixCell{{Versions: []string{}}, cell, cell}})
+		}
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Site(api, SiteOptions{Matrix: m}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

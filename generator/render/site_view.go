@@ -30,6 +30,8 @@ type siteView struct {
 	Unavailable []unavailableView
 	Tree        treeView
 	Notes       notesView
+	// Matrix is the versions page; nil unless several API surfaces are compared.
+	Matrix *matrixView
 
 	paths map[string]string // group, version, resource -> page path
 }
@@ -91,6 +93,8 @@ type resourceView struct {
 	Examples                                                              []exampleView
 	YAML                                                                  string
 	OtherVersions                                                         []linkView
+	// Since is nil unless several API surfaces are compared.
+	Since *sinceView
 }
 
 // subresourceView is one subresource row of a resource page.
@@ -120,6 +124,8 @@ func buildSite(api *model.API, opts SiteOptions, ext string) *siteView {
 	s.Resources = buildResources(api, s.Groups, slugs, ext)
 	s.Rows = preferredRows(api, s)
 	s.TableText = wideTable(api)
+	s.Matrix = buildMatrix(s, opts.Matrix)
+	linkSince(s)
 	s.Counts = countSite(api, s)
 	s.Tree = buildTree(s, ext == ".html")
 	s.Notes = buildNotes(api, s)
