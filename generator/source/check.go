@@ -229,7 +229,7 @@ func (r *Recording) checkReferences() error {
 		var doc apiVersionsDoc
 		_ = json.Unmarshal(resp.Body, &doc) // checked in checkDocument
 		for i, v := range doc.Versions {
-			if err := r.needDocument(resp.File, fmt.Sprintf("versions[%d]", i), Route{Path: "/api/" + v}); err != nil {
+			if err := r.needDocument(resp.File, fmt.Sprintf("versions[%d]", i), v, Route{Path: "/api/" + v}); err != nil {
 				return err
 			}
 		}
@@ -240,7 +240,8 @@ func (r *Recording) checkReferences() error {
 		for gi, g := range doc.Groups {
 			for vi, v := range g.Versions {
 				field := fmt.Sprintf("groups[%d].versions[%d]", gi, vi)
-				if err := r.needDocument(resp.File, field, Route{Path: "/apis/" + g.Name + "/" + v.Version}); err != nil {
+				gv := g.Name + "/" + v.Version
+				if err := r.needDocument(resp.File, field, gv, Route{Path: "/apis/" + gv}); err != nil {
 					return err
 				}
 			}
@@ -249,9 +250,9 @@ func (r *Recording) checkReferences() error {
 	return nil
 }
 
-func (r *Recording) needDocument(listFile, field string, route Route) error {
+func (r *Recording) needDocument(listFile, field, groupVersion string, route Route) error {
 	if r.has(route) {
 		return nil
 	}
-	return &FileError{File: r.file(fileFor(route)), Problem: fmt.Sprintf("missing: %s %s lists %s", listFile, field, strings.TrimPrefix(route.Path, "/"))}
+	return &FileError{File: r.file(fileFor(route)), Problem: fmt.Sprintf("missing: %s %s lists %s but the recording has no document for it", listFile, field, groupVersion)}
 }
