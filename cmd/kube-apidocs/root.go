@@ -31,6 +31,7 @@ generates a documentation site, or diffs two API surfaces.`,
 		newAPIResourcesCommand(s),
 		newAPIVersionsCommand(s),
 		newServeCommand(s),
+		newRecordCommand(s),
 	)
 	return root
 }

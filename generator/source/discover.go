@@ -37,7 +37,7 @@ func FromRecording(rec *Recording, opts DiscoverOptions) (*model.API, error) {
 		Transport: handlerTransport{handler: NewHandler(rec)},
 		QPS:       -1, // an in-process replay needs no client-side rate limit
 	}
-	api, err := discover(cfg, opts)
+	api, err := discoverModel(cfg, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rec.Name, err)
 	}
@@ -52,14 +52,14 @@ func Discover(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
 	cfg = rest.CopyConfig(cfg)
 	status := &statusCapture{}
 	cfg.Wrap(status.wrap)
-	api, err := discover(cfg, opts)
+	api, err := discoverModel(cfg, opts)
 	if err != nil {
 		return nil, ClassifyError(ServerURL(cfg), status.explain(err))
 	}
 	return api, nil
 }
 
-func discover(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
+func discoverModel(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
 	cfg = rest.CopyConfig(cfg)
 	format := &formatRecorder{}
 	cfg.Wrap(format.wrap)
