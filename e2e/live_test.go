@@ -245,6 +245,16 @@ func TestAccessErrors(t *testing.T) {
 
 func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
 
+// TestTimeout: a server that does not answer within --request-timeout
+// gets the timeout message.
+func TestTimeout(t *testing.T) {
+	got := kd(t, "api-resources", "--request-timeout", "1ns")
+	want := "error: " + live.server + ": timed out waiting for the server: raise --request-timeout or check the network\n"
+	if got.code != 1 || got.stderr != want {
+		t.Errorf("%v, want exit 1 and %q", got, want)
+	}
+}
+
 // waitFor polls cond every 200ms until it holds or timeout passes.
 func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool) {
 	t.Helper()
