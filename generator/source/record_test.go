@@ -278,3 +278,23 @@ func TestWriteRecordingReplaces(t *testing.T) {
 		t.Errorf("folder holds %v, want only notes and rec (no temporary or broken folders)", names)
 	}
 }
+
+// TestRouteForGroupNamesWithHTTP: a group whose name contains ".http" is
+// not mistaken for a recorded status.
+func TestRouteForGroupNamesWithHTTP(t *testing.T) {
+	tests := []struct {
+		file   string
+		route  Route
+		status int
+	}{
+		{"apis__api.httpbin.example.com.json", Route{Path: "/apis/api.httpbin.example.com"}, 200},
+		{"apis__api.httpbin.example.com__v1.http503.json", Route{Path: "/apis/api.httpbin.example.com/v1"}, 503},
+		{"apis__x.http2.example.com__v1.json", Route{Path: "/apis/x.http2.example.com/v1"}, 200},
+	}
+	for _, tt := range tests {
+		route, status, ok := routeForFile(tt.file)
+		if !ok || route != tt.route || status != tt.status {
+			t.Errorf("routeForFile(%q) = %+v, %d, %v; want %+v, %d", tt.file, route, status, ok, tt.route, tt.status)
+		}
+	}
+}
