@@ -18,7 +18,7 @@ func TestCustomResources(t *testing.T) {
 	if got := kc(t, "apply", "-f", crds); got.code != 0 {
 		t.Fatalf("kubectl apply: %v", got)
 	}
-	t.Cleanup(func() { kc(t, "delete", "-f", crds, "--wait=false") })
+	t.Cleanup(func() { remove(t, crds, "multi.example.com/", "stable.example.com/") })
 	want := []string{"clusterpolicies.stable.example.com", "gadgets.multi.example.com", "widgets.stable.example.com"}
 	waitFor(t, "the CRDs in aggregated and legacy discovery", 60*time.Second, func() bool {
 		return hasAll(kd(t, "api-resources", "-o", "name").stdout, want...) &&
@@ -65,7 +65,7 @@ func TestUnavailableAPIService(t *testing.T) {
 	if got := kc(t, "apply", "-f", manifest); got.code != 0 {
 		t.Fatalf("kubectl apply: %v", got)
 	}
-	t.Cleanup(func() { kc(t, "delete", "-f", manifest, "--wait=false") })
+	t.Cleanup(func() { remove(t, manifest, "metrics.k8s.io/") })
 	const warning = "warning: metrics.k8s.io/v1beta1 is unavailable: "
 	waitFor(t, "metrics.k8s.io/v1beta1 reported unavailable by both discoveries", 90*time.Second, func() bool {
 		return strings.HasPrefix(kd(t, "api-resources").stderr, warning) &&
@@ -102,6 +102,29 @@ func TestUnavailableAPIService(t *testing.T) {
 	if replay.code != 1 || replay.stdout != kd(t, "api-resources").stdout || !strings.HasPrefix(replay.stderr, warning) {
 		t.Errorf("replaying the recording with --strict: %v", replay)
 	}
+}
+
+// remove deletes what manifest created and waits until no group-version
+// with one of the prefixes is left in either discovery, so that later tests
+// compare kubectl and kube-apidocs on a server that is not changing.
+func remove(t *testing.T, manifest string, prefixes ...string) {
+	if got := kc(t, "delete", "-f", manifest); got.code != 0 {
+		t.Errorf("kubectl delete: %v", got)
+	}
+	waitFor(t, "removal from discovery", 60*time.Second, func() bool {
+		for _, extra := range [][]string{nil, {"--legacy-discovery"}} {
+			got := kd(t, append([]string{"api-versions"}, extra...)...)
+			if got.stderr != "" {
+				return false
+			}
+			for _, p := range prefixes {
+				if strings.Contains(got.stdout, p) {
+					return false
+				}
+			}
+		}
+		return true
+	})
 }
 
 func hasAll(s string, subs ...string) bool {
