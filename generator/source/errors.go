@@ -55,6 +55,8 @@ type ServerError struct {
 	Err error
 }
 
+// Error returns the one-line message: the server, what went wrong and what
+// to change.
 func (e *ServerError) Error() string {
 	switch e.Problem {
 	case ProblemConnectionRefused:

@@ -250,45 +250,30 @@ func checkVersionName(name, where string) error {
 }
 
 // getAll fetches docs with a few workers and returns the entries in the
-// order of docs.
+// order of docs. The first error stops the rest.
 func (f *fetcher) getAll(parent context.Context, docs []document) ([]Entry, error) {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
-	out := make([]Entry, len(docs))
-	errs := make([]error, len(docs))
-	next := make(chan int)
+	b := &batch{docs: docs, out: make([]Entry, len(docs)), errs: make([]error, len(docs)), next: make(chan int)}
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
 	for w := 0; w < min(recordWorkers, len(docs)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = f.get(ctx, docs[i].path, AcceptDocument, docs[i].file)
-				if errs[i] != nil {
-					cancel()
-				}
-				mu.Lock()
-				done++
-				if f.opts.Progress != nil {
-					f.opts.Progress(done, len(docs))
-				}
-				mu.Unlock()
-			}
+			f.work(ctx, cancel, b)
 		}()
 	}
 feed:
 	for i := range docs {
 		select {
-		case next <- i:
+		case b.next <- i:
 		case <-ctx.Done():
 			break feed
 		}
 	}
-	close(next)
+	close(b.next)
 	wg.Wait()
-	for _, err := range errs {
+	for _, err := range b.errs {
 		if err != nil {
 			return nil, err
 		}
@@ -296,7 +281,34 @@ feed:
 	if err := parent.Err(); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return b.out, nil
+}
+
+// batch is the shared state of getAll's workers.
+type batch struct {
+	docs []document
+	out  []Entry
+	errs []error
+	next chan int
+
+	mu   sync.Mutex
+	done int
+}
+
+// work fetches the documents whose indexes arrive on b.next.
+func (f *fetcher) work(ctx context.Context, cancel func(), b *batch) {
+	for i := range b.next {
+		b.out[i], b.errs[i] = f.get(ctx, b.docs[i].path, AcceptDocument, b.docs[i].file)
+		if b.errs[i] != nil {
+			cancel()
+		}
+		b.mu.Lock()
+		b.done++
+		if f.opts.Progress != nil {
+			f.opts.Progress(b.done, len(b.docs))
+		}
+		b.mu.Unlock()
+	}
 }
 
 // get sends one GET and returns the answer; a non-200 answer is kept under
