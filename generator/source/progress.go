@@ -68,13 +68,14 @@ func (c *progressCounter) count(path string, resp *http.Response) error {
 	return nil
 }
 
+// step counts one answered group-version. It reports under the lock, so
+// reports arrive in order and the last one is done == total.
 func (c *progressCounter) step() {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.done++
-	done, total := c.done, c.core+c.apis
-	c.mu.Unlock()
-	if total > 0 && done <= total {
-		c.report(done, total)
+	if total := c.core + c.apis; total > 0 && c.done <= total {
+		c.report(c.done, total)
 	}
 }
 
