@@ -24,7 +24,7 @@ type DiscoverOptions struct {
 	Legacy bool
 	// Progress, when set, is called while legacy discovery fetches
 	// group-versions, with how many have answered out of how many there are.
-	// It may be called from several goroutines at once.
+	// Calls come one at a time, in order, from discovery's goroutines.
 	Progress func(done, total int)
 }
 
