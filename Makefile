@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/kube-apidocs
 PKGS    := ./...
 
-.PHONY: help build test bench lint e2e
+.PHONY: help build test bench lint site bench-site e2e
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -16,11 +16,23 @@ test: lint ## Run every offline test (parity with real kubectl included)
 
 bench: ## Benchmarks: go test -bench plus whole-process timings against kubectl
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	$(MAKE) --no-print-directory bench-site
 
 lint: ## go vet and a gofmt check
 	$(GO) vet $(PKGS)
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+# --- documentation site (issue 3) ---
+site: ## Regenerate the committed site/ from the bundled recording
+	$(GO) run ./cmd/kube-apidocs generate --fixtures builtin --out site
+
+bench-site: build ## Wall time and peak RSS of generate for each recording (/usr/bin/time)
+	@for fx in v1.29.6 v1.33.13 v1.33.13-crds; do \
+	  rm -rf /tmp/kube-apidocs-bench-$$fx; \
+	  /usr/bin/time -f "generate $$fx: %e s wall, %M KB peak RSS" $(BIN) generate --fixtures fixtures/$$fx --out /tmp/kube-apidocs-bench-$$fx >/dev/null; \
+	  rm -rf /tmp/kube-apidocs-bench-$$fx; \
+	done
 
 # Live tests: a real kube-apiserver (built once from the Go module k8s.io/kubernetes into
 # $${KUBE_APIDOCS_CACHE:-$$HOME/.cache/kube-apidocs}) and Debian's etcd on 127.0.0.1.

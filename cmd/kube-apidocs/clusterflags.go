@@ -20,24 +20,25 @@ const (
 )
 
 // clusterOptions are the flags of every command that talks to a live
-// cluster: kubectl's connection flags (cli-runtime), the client-side rate
+// cluster: kubectl's connection flags (cli-runtime's ConfigFlags, embedded
+// so that commands can set KubeConfig or Context), the client-side rate
 // limit, and whether to show progress.
 type clusterOptions struct {
+	*genericclioptions.ConfigFlags
 	QPS   float32
 	Burst int
 	Quiet bool
-	flags *genericclioptions.ConfigFlags
 }
 
 func newClusterOptions() *clusterOptions {
-	return &clusterOptions{QPS: defaultQPS, Burst: defaultBurst, flags: genericclioptions.NewConfigFlags(true)}
+	return &clusterOptions{ConfigFlags: genericclioptions.NewConfigFlags(true), QPS: defaultQPS, Burst: defaultBurst}
 }
 
 func (o *clusterOptions) addFlags(fs *pflag.FlagSet) {
 	fs.Float32Var(&o.QPS, "qps", o.QPS, "Requests per second to the cluster during discovery (kubectl uses 50).")
 	fs.IntVar(&o.Burst, "burst", o.Burst, "Requests allowed in a burst above --qps during discovery (kubectl uses 300).")
 	fs.BoolVar(&o.Quiet, "quiet", false, "Do not show a progress line on stderr while discovery fetches many group-versions.")
-	o.flags.AddFlags(fs)
+	o.ConfigFlags.AddFlags(fs)
 }
 
 // restConfig is the client configuration kubectl would build from the
@@ -49,7 +50,7 @@ func (o *clusterOptions) restConfig() (*rest.Config, error) {
 	if o.Burst < 1 {
 		return nil, fmt.Errorf("--burst must be at least 1, got %d", o.Burst)
 	}
-	cfg, err := o.flags.ToRESTConfig()
+	cfg, err := o.ConfigFlags.ToRESTConfig()
 	if err != nil {
 		return nil, err
 	}

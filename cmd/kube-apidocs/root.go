@@ -31,6 +31,9 @@ generates a documentation site, or diffs two API surfaces.`,
 		newAPIResourcesCommand(s),
 		newAPIVersionsCommand(s),
 		newServeCommand(s),
+		newGenerateCommand(s),
+		newDiffCommand(s),
+		newMatrixCommand(s),
 		newRecordCommand(s),
 	)
 	return root

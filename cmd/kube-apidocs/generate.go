@@ -1,0 +1,176 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/config"
+	"github.com/kube-apidocs/kube-apidocs/generator/render"
+)
+
+// generateOptions holds the flags of `kube-apidocs generate`.
+type generateOptions struct {
+	source      *sourceOptions
+	Out         string
+	Formats     []string
+	ConfigFile  string
+	Templates   string
+	FrontMatter string
+	Title       string
+	BaseURL     string
+}
+
+func newGenerateCommand(s streams) *cobra.Command {
+	o := &generateOptions{source: newSourceOptions(), Formats: []string{render.FormatHTML, render.FormatMarkdown}, FrontMatter: render.FrontMatterNone}
+	cmd := &cobra.Command{
+		Use:   "generate --out DIR",
+		Short: "Generate the documentation site (HTML and Markdown) of an API surface",
+		Long: `generate writes a documentation site of the API surface: an index with the
+API tree, the api-resources table, a page per group and per resource in
+each served version, and concept notes. The site is built beside --out and
+renamed into place; an --out folder that holds files kube-apidocs did not
+generate is never replaced.`,
+		Example: `  # The site of the bundled recording, both formats (what make site does)
+  kube-apidocs generate --fixtures builtin --out site
+
+  # Markdown with Hugo front matter from the current kubeconfig context
+  kube-apidocs generate --out content/api --format markdown --front-matter hugo
+
+  # Settings from a file; flags still win
+  kube-apidocs generate --config kube-apidocs.yaml --title "Staging cluster"`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := o.complete(cmd.Flags()); err != nil {
+				return err
+			}
+			siteOpts, err := o.validate()
+			if err != nil {
+				return err
+			}
+			return o.run(s, siteOpts)
+		},
+	}
+	o.addFlags(cmd.Flags())
+	return cmd
+}
+
+func (o *generateOptions) addFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.Out, "out", "", "Folder to write the site to (required here or in --config).")
+	f.StringSliceVar(&o.Formats, "format", o.Formats, "Output formats: html, markdown or both (html,markdown).")
+	f.StringVar(&o.ConfigFile, "config", "", "Read settings from this YAML file (see README.md, \"Configuration file\"); flags override it.")
+	f.StringVar(&o.Templates, "templates", "", "Folder of *.html.tmpl / *.md.tmpl files whose {{define}} blocks replace the built-in ones.")
+	f.StringVar(&o.FrontMatter, "front-matter", o.FrontMatter, "Front matter for Markdown pages: none, hugo or docusaurus.")
+	f.StringVar(&o.Title, "title", "", `Site title (default "Kubernetes API <server version>").`)
+	f.StringVar(&o.BaseURL, "base-url", "", "Absolute URL the HTML site is published at, for canonical links (links stay relative).")
+	o.source.addFlags(f)
+}
+
+// complete fills every option the command line left unset from --config.
+func (o *generateOptions) complete(flags *pflag.FlagSet) error {
+	if o.ConfigFile == "" {
+		return nil
+	}
+	cfg, err := config.Load(o.ConfigFile)
+	if err != nil {
+		return err
+	}
+	set := func(name string, dst *string, v string) {
+		if !flags.Changed(name) && v != "" {
+			*dst = v
+		}
+	}
+	set("out", &o.Out, cfg.Out)
+	set("templates", &o.Templates, cfg.Templates)
+	set("front-matter", &o.FrontMatter, cfg.FrontMatter)
+	set("title", &o.Title, cfg.Title)
+	set("base-url", &o.BaseURL, cfg.BaseURL)
+	set("fixtures", &o.source.Fixtures, cfg.Source.Fixtures)
+	set("kubeconfig", o.source.kube.KubeConfig, cfg.Source.Kubeconfig)
+	set("context", o.source.kube.Context, cfg.Source.Context)
+	if !flags.Changed("format") && len(cfg.Formats) > 0 {
+		o.Formats = cfg.Formats
+	}
+	if !flags.Changed("legacy-discovery") && cfg.Source.LegacyDiscovery {
+		o.source.Legacy = true
+	}
+	return nil
+}
+
+// validate checks the flags and turns them into the renderer's options.
+func (o *generateOptions) validate() (render.SiteOptions, error) {
+	opts := render.SiteOptions{Title: o.Title, BaseURL: o.BaseURL, FrontMatter: o.FrontMatter}
+	if o.Out == "" {
+		return opts, errors.New("--out is required: the folder to write the site to")
+	}
+	if clean := filepath.Clean(o.Out); clean == "." || clean == string(filepath.Separator) || clean == ".." {
+		return opts, fmt.Errorf("--out %s: choose a folder of its own for the site", o.Out)
+	}
+	for _, f := range o.Formats {
+		opts.Formats = append(opts.Formats, strings.TrimSpace(f))
+	}
+	if len(opts.Formats) == 0 {
+		return opts, errors.New("--format needs html, markdown or both")
+	}
+	if err := opts.Validate(); err != nil {
+		return opts, flagError(err)
+	}
+	if o.Templates != "" {
+		fsys, err := templatesDir(o.Templates)
+		if err != nil {
+			return opts, err
+		}
+		opts.Templates = fsys
+	}
+	return opts, nil
+}
+
+// flagError names the flag behind a render option error.
+func flagError(err error) error {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "format"):
+		return fmt.Errorf("--%w", err)
+	case strings.HasPrefix(msg, "front matter"):
+		return fmt.Errorf("--front-matter: %w", err)
+	case strings.HasPrefix(msg, "base URL"):
+		return fmt.Errorf("--base-url: %w", err)
+	}
+	return err
+}
+
+func templatesDir(dir string) (fs.FS, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--templates %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("--templates %s: not a folder", dir)
+	}
+	return os.DirFS(dir), nil
+}
+
+func (o *generateOptions) run(s streams, opts render.SiteOptions) error {
+	api, err := o.source.load(s.ErrOut)
+	if err != nil {
+		return err
+	}
+	files, err := render.Site(api, opts)
+	if err != nil {
+		if o.Templates != "" {
+			return fmt.Errorf("--templates %s: %w", o.Templates, err)
+		}
+		return err
+	}
+	if err := render.WriteSite(o.Out, files); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Out, "Wrote %d files to %s\n", len(files)+1, o.Out)
+	return o.source.strictError(api)
+}

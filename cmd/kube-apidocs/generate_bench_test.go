@@ -1,0 +1,39 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/source"
+)
+
+// BenchmarkGenerateSite measures full-site generation (both formats,
+// rendered and written to disk) for each bundled recording, from the loaded
+// model on; loading is measured by the source benchmarks.
+func BenchmarkGenerateSite(b *testing.B) {
+	for _, fx := range []string{"v1.29.6", "v1.33.13", "v1.33.13-crds"} {
+		rec, err := source.LoadDir(filepath.Join("..", "..", "fixtures", fx), source.LoadOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		api, err := source.FromRecording(rec, source.DiscoverOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fx, func(b *testing.B) {
+			dir := b.TempDir()
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				files, err := render.Site(api, render.SiteOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := render.WriteSite(filepath.Join(dir, fmt.Sprint("site", i%2)), files); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,80 @@
+package diff
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
+)
+
+//go:embed removals.yaml
+var builtinRemovals []byte
+
+// removalFile is the shape of removals.yaml.
+type removalFile struct {
+	Removals []removalRow `yaml:"removals"`
+}
+
+type removalRow struct {
+	Group       string `yaml:"group"`
+	Version     string `yaml:"version"`
+	Kind        string `yaml:"kind"`
+	Resource    string `yaml:"resource"`
+	RemovedIn   string `yaml:"removedIn"`
+	Replacement string `yaml:"replacement"`
+	Since       string `yaml:"since"`
+	Source      string `yaml:"source"`
+}
+
+// BuiltinRemovals returns the Kubernetes API removals of releases 1.16 to
+// 1.32 as the official deprecation guide lists them (removals.yaml, embedded).
+func BuiltinRemovals() []model.Removal {
+	rows, err := ParseRemovals(builtinRemovals, "removals.yaml")
+	if err != nil {
+		panic(err) // the embedded file is checked by the package tests
+	}
+	return rows
+}
+
+// ParseRemovals decodes removal rows in the removals.yaml format. name is
+// used in error messages. Every row needs group (may be "" only for the core
+// group, which then still needs a version), version, kind, resource,
+// removedIn, replacement and an https source.
+func ParseRemovals(data []byte, name string) ([]model.Removal, error) {
+	var f removalFile
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(f.Removals) == 0 {
+		return nil, fmt.Errorf("%s: removals: no rows", name)
+	}
+	out := make([]model.Removal, 0, len(f.Removals))
+	for i, r := range f.Removals {
+		if err := r.validate(); err != nil {
+			return nil, fmt.Errorf("%s: removals[%d]: %w", name, i, err)
+		}
+		out = append(out, model.Removal(r))
+	}
+	return out, nil
+}
+
+func (r removalRow) validate() error {
+	for _, f := range []struct{ name, value string }{
+		{"version", r.Version}, {"kind", r.Kind}, {"resource", r.Resource},
+		{"removedIn", r.RemovedIn}, {"replacement", r.Replacement}, {"source", r.Source},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			return fmt.Errorf("%s is empty", f.name)
+		}
+	}
+	if !strings.HasPrefix(r.Source, "https://") {
+		return errors.New("source must be an https URL")
+	}
+	return nil
+}
