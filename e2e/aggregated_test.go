@@ -46,6 +46,8 @@ func TestCustomResources(t *testing.T) {
 	if got := kd(t, "api-versions").stdout; !hasAll(got, "multi.example.com/v1\n", "multi.example.com/v1beta1\n", "stable.example.com/v1\n") {
 		t.Errorf("api-versions lacks the CRD group-versions:\n%s", got)
 	}
+	assertSiteMatchesRecording(t, "resources/stable.example.com/v1/widgets.html", "resources/stable.example.com/v1/clusterpolicies.md",
+		"resources/multi.example.com/v1/gadgets.html", "resources/multi.example.com/v1beta1/gadgets.html", "groups/multi.example.com.html")
 	dir := recordLive(t)
 	for _, args := range parityArgs {
 		live := kd(t, args...)
@@ -93,6 +95,16 @@ func TestUnavailableAPIService(t *testing.T) {
 		if got := kd(t, args...); got.stdout != want.stdout {
 			t.Errorf("partial %v differs from kubectl's:\n%s", args, firstDifference(got.stdout, want.stdout))
 		}
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	if got := kd(t, "generate", "--out", site); got.code != 0 || !strings.HasPrefix(got.stderr, warning) {
+		t.Errorf("generate with an unavailable group-version: %v", got)
+	}
+	if index, _ := os.ReadFile(filepath.Join(site, "index.html")); !strings.Contains(string(index), "metrics.k8s.io/v1beta1") {
+		t.Error("the site's index does not name the unavailable metrics.k8s.io/v1beta1")
+	}
+	if got := kd(t, "generate", "--out", filepath.Join(t.TempDir(), "strict"), "--strict"); got.code != 1 {
+		t.Errorf("generate --strict: %v, want exit 1", got)
 	}
 	dir := recordLive(t)
 	if _, err := os.Stat(filepath.Join(dir, "apis__metrics.k8s.io__v1beta1.http503.json")); err != nil {
