@@ -161,6 +161,7 @@ cmd_up() {
   for p in "$port" "$eport" $((eport + 1)) $((eport + 2)); do port_free "$p" || die "port $p is already in use"; done
   make_pki "$state/pki"
   rm -rf "$state/etcd"
+  trap 'cmd_down "$state"' EXIT # a failed start stops whatever did start
   setsid "$etcd" --name e2e --data-dir "$state/etcd" \
     --listen-client-urls "http://127.0.0.1:$eport" --advertise-client-urls "http://127.0.0.1:$eport" \
     --listen-peer-urls "http://127.0.0.1:$((eport + 1))" --initial-advertise-peer-urls "http://127.0.0.1:$((eport + 1))" \
@@ -190,6 +191,7 @@ cmd_up() {
       [ -s "$state/pids" ] && "$SELF" down "$state" >/dev/null 2>&1 ) < /dev/null > /dev/null 2>&1 &
   fi
   write_kubeconfig "$state" "$port"
+  trap - EXIT
   echo "$state/kubeconfig"
 }
 
