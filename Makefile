@@ -39,7 +39,7 @@ bench-site: build ## Wall time and peak RSS of generate for each recording (/usr
 # Ports: APISERVER_PORT (16443), ETCD_PORT (12379-12381). Needs etcd-server, openssl, jq, curl, kubectl.
 KUBE_VERSION ?= 1.33.13
 
-e2e: ## Live tests against a real kube-apiserver + etcd (first run builds kube-apiserver, ~2.5 min)
+e2e: ## Live tests against a real kube-apiserver + etcd (the first run builds kube-apiserver)
 	hack/kube-apiserver.sh build $(KUBE_VERSION) >/dev/null
 	$(GO) vet -tags e2e ./e2e/...
 	KUBE_APIDOCS_E2E_VERSION=$(KUBE_VERSION) $(GO) test -count=1 -tags e2e -timeout 30m ./e2e/...
