@@ -3,10 +3,10 @@ GO      ?= go
 BIN     := bin/kube-apidocs
 PKGS    := ./...
 
-.PHONY: help build test bench lint site bench-site fuzz bench-process
+.PHONY: help build test bench lint site bench-site e2e fuzz bench-process
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 build: ## Build bin/kube-apidocs
 	$(GO) build -o $(BIN) ./cmd/kube-apidocs
@@ -34,6 +34,16 @@ bench-site: build ## Wall time and peak RSS of generate for each recording (/usr
 	  /usr/bin/time -f "generate $$fx: %e s wall, %M KB peak RSS" $(BIN) generate --fixtures fixtures/$$fx --out /tmp/kube-apidocs-bench-$$fx >/dev/null; \
 	  rm -rf /tmp/kube-apidocs-bench-$$fx; \
 	done
+
+# Live tests: a real kube-apiserver (built once from the Go module k8s.io/kubernetes into
+# $${KUBE_APIDOCS_CACHE:-$$HOME/.cache/kube-apidocs}) and Debian's etcd on 127.0.0.1.
+# Ports: APISERVER_PORT (16443), ETCD_PORT (12379-12381). Needs etcd-server, openssl, jq, curl, kubectl.
+KUBE_VERSION ?= 1.33.13
+
+e2e: ## Live tests against a real kube-apiserver + etcd (the first run builds kube-apiserver)
+	hack/kube-apiserver.sh build $(KUBE_VERSION) >/dev/null
+	$(GO) vet -tags e2e ./e2e/...
+	KUBE_APIDOCS_E2E_VERSION=$(KUBE_VERSION) $(GO) test -count=1 -tags e2e -timeout 30m ./e2e/...
 
 # --- hardening (issue 6) ---
 FUZZTIME ?= 30s

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,6 +26,7 @@ type diffOptions struct {
 	Kubeconfig  string
 	Legacy      bool
 	MaxFileSize int64
+	Removals    string
 
 	oldIsContext, newIsContext bool
 	oldArg, newArg             string
@@ -73,7 +75,20 @@ Exit codes: 0 no differences of the --fail-on class (or no --fail-on),
 	f.StringVar(&o.Kubeconfig, "kubeconfig", "", "Path to the kubeconfig file for --old-context and --new-context.")
 	f.BoolVar(&o.Legacy, "legacy-discovery", false, "Use legacy discovery (one request per group-version) even when aggregated discovery is offered.")
 	f.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents larger than this many bytes.")
+	f.StringVar(&o.Removals, "removals", "", "Read removal notes from this YAML file (the format of generator/diff/removals.yaml) instead of the built-in list from the deprecation guide (1.16 to 1.32).")
 	return cmd
+}
+
+// removals returns the deprecation-guide rows the notes come from.
+func (o *diffOptions) removals() ([]model.Removal, error) {
+	if o.Removals == "" {
+		return diff.BuiltinRemovals(), nil
+	}
+	data, err := os.ReadFile(o.Removals)
+	if err != nil {
+		return nil, fmt.Errorf("--removals: %w", err)
+	}
+	return diff.ParseRemovals(data, o.Removals)
 }
 
 // complete validates the flags and assigns positional arguments to the
@@ -141,6 +156,10 @@ func (o *diffOptions) load(errOut io.Writer, isContext bool, context, arg, which
 }
 
 func (o *diffOptions) run(s streams) error {
+	removals, err := o.removals()
+	if err != nil {
+		return err
+	}
 	oldAPI, oldLabel, err := o.load(s.ErrOut, o.oldIsContext, o.OldContext, o.oldArg, "OLD")
 	if err != nil {
 		return err
@@ -149,7 +168,7 @@ func (o *diffOptions) run(s streams) error {
 	if err != nil {
 		return err
 	}
-	d := diff.Compare(oldAPI, newAPI, diff.Options{OldSource: oldLabel, NewSource: newLabel, Removals: diff.BuiltinRemovals()})
+	d := diff.Compare(oldAPI, newAPI, diff.Options{OldSource: oldLabel, NewSource: newLabel, Removals: removals})
 	if err := writeDiff(s.Out, o.Output, d); err != nil {
 		return err
 	}

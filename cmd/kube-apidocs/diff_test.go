@@ -214,6 +214,8 @@ func TestDiffAndMatrixUsageErrors(t *testing.T) {
 		{[]string{"diff", "go.mod", "builtin"}, "error: OLD (go.mod): go.mod: not a folder"},
 		{[]string{"diff", "builtin", "builtin", "--max-file-size", "0"}, "error: OLD (builtin): --max-file-size must be a positive number of bytes, got 0"},
 		{[]string{"diff", "--old-context", "nosuch", "--kubeconfig", "/nonexistent/kubeconfig", "builtin"}, "error: OLD (context nosuch): "},
+		{[]string{"diff", "builtin", "builtin", "--removals", "/nonexistent/removals.yaml"}, "error: --removals: open /nonexistent/removals.yaml: no such file or directory"},
+		{[]string{"diff", "builtin", "builtin", "--removals", "go.mod"}, "error: go.mod: yaml: "},
 		{[]string{"matrix"}, "error: requires at least 1 arg(s), only received 0"},
 		{[]string{"matrix", "builtin", "-o", "html"}, "error: --output html is not available (use one of: text, markdown, json)"},
 		{[]string{"matrix", "builtin", " "}, `error: matrix: argument 2 is empty: name a recording folder or "builtin"`},

@@ -210,7 +210,7 @@ func (o *generateOptions) matrix(api *model.API, errOut io.Writer) (model.Matrix
 	for _, dir := range o.Compare {
 		src := newSourceOptions()
 		src.Fixtures, src.Legacy, src.MaxFileSize = dir, o.source.Legacy, o.source.MaxFileSize
-		other, err := src.discover()
+		other, err := src.discover(errOut)
 		if err != nil {
 			return model.Matrix{}, compareError(dir, err)
 		}

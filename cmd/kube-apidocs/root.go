@@ -34,6 +34,7 @@ generates a documentation site, or diffs two API surfaces.`,
 		newGenerateCommand(s),
 		newDiffCommand(s),
 		newMatrixCommand(s),
+		newRecordCommand(s),
 	)
 	return root
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
-	"k8s.io/cli-runtime/pkg/genericclioptions"
 
 	"github.com/kube-apidocs/kube-apidocs/fixtures"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
@@ -23,11 +22,11 @@ type sourceOptions struct {
 	Legacy      bool
 	Strict      bool
 	MaxFileSize int64
-	kube        *genericclioptions.ConfigFlags
+	kube        *clusterOptions
 }
 
 func newSourceOptions() *sourceOptions {
-	return &sourceOptions{kube: genericclioptions.NewConfigFlags(true), MaxFileSize: source.DefaultMaxFileSize}
+	return &sourceOptions{kube: newClusterOptions(), MaxFileSize: source.DefaultMaxFileSize}
 }
 
 func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
@@ -35,7 +34,7 @@ func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.Legacy, "legacy-discovery", false, "Use legacy discovery (one request per group-version) even when aggregated discovery is offered.")
 	fs.BoolVar(&o.Strict, "strict", false, "Exit 1 when discovery could not deliver some group-versions (they are always named on stderr).")
 	fs.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents larger than this many bytes.")
-	o.kube.AddFlags(fs)
+	o.kube.addFlags(fs)
 }
 
 // name says where the API surface comes from, for a version matrix column:
@@ -66,7 +65,7 @@ func (o *sourceOptions) load(errOut io.Writer) (*model.API, error) {
 	if o.MaxFileSize <= 0 {
 		return nil, fmt.Errorf("--max-file-size must be a positive number of bytes, got %d", o.MaxFileSize)
 	}
-	api, err := o.discover()
+	api, err := o.discover(errOut)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +73,7 @@ func (o *sourceOptions) load(errOut io.Writer) (*model.API, error) {
 	return api, nil
 }
 
-func (o *sourceOptions) discover() (*model.API, error) {
+func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 	opts := source.DiscoverOptions{Legacy: o.Legacy}
 	if o.Fixtures != "" {
 		rec, err := o.recording()
@@ -83,13 +82,14 @@ func (o *sourceOptions) discover() (*model.API, error) {
 		}
 		return source.FromRecording(rec, opts)
 	}
-	cfg, err := o.kube.ToRESTConfig()
+	cfg, err := o.kube.restConfig()
 	if err != nil {
 		return nil, err
 	}
-	cfg.QPS, cfg.Burst = 50, 300 // what kubectl uses for discovery
-	api, err := source.Discover(cfg, opts)
-	return api, explainTimeout(err, cfg.Host, o.kube.Timeout)
+	progress := o.kube.progress(errOut)
+	opts.Progress = progress.report
+	defer progress.finish()
+	return source.Discover(cfg, opts)
 }
 
 func warnUnavailable(api *model.API, errOut io.Writer) {

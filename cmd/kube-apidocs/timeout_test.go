@@ -2,6 +2,7 @@ package main
 
 import (
 	"net"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -43,16 +44,20 @@ func silentServer(t *testing.T) string {
 // answers ends the command after --request-timeout with a clear message.
 func TestRequestTimeout(t *testing.T) {
 	url := silentServer(t)
-	for _, cmd := range []string{"api-resources", "api-versions"} {
+	for _, args := range [][]string{
+		{"api-resources"},
+		{"api-versions"},
+		{"generate", "--out", filepath.Join(t.TempDir(), "site")},
+	} {
 		start := time.Now()
-		res := runBinary(t, ".", cmd, "--server", url, "--request-timeout", "1s")
+		res := runBinary(t, ".", append(args, "--server", url, "--request-timeout", "1s")...)
 		elapsed := time.Since(start)
-		want := "error: " + url + " did not answer within --request-timeout 1s (GET /api)\n"
+		want := "error: " + url + ": timed out waiting for the server: raise --request-timeout or check the network\n"
 		if res.code != 1 || res.stderr != want {
-			t.Errorf("%s: exit %d, stderr %q; want exit 1 and %q", cmd, res.code, res.stderr, want)
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 and %q", args, res.code, res.stderr, want)
 		}
-		if elapsed > 15*time.Second {
-			t.Errorf("%s took %v with --request-timeout 1s", cmd, elapsed)
+		if elapsed < 900*time.Millisecond || elapsed > 15*time.Second {
+			t.Errorf("%v took %v with --request-timeout 1s", args, elapsed)
 		}
 		if strings.Contains(res.stderr, "panic") {
 			t.Fatal(res.stderr)

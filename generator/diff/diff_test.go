@@ -180,7 +180,7 @@ func TestParseRemovalsErrors(t *testing.T) {
 	cases := []struct{ name, yaml, want string }{
 		{"empty", "", "f.yaml: EOF"},
 		{"no rows", "removals: []\n", "f.yaml: removals: no rows"},
-		{"unknown field", "removals:\n- {group: g, version: v1, kind: K, resource: ks, removedIn: '1.2', replacement: x, source: 'https://x', colour: red}\n", "f.yaml: yaml: unmarshal errors:\n  line 2: field colour not found in type diff.removalRow"},
+		{"unknown field", "removals:\n- {group: g, version: v1, kind: K, resource: ks, removedIn: '1.2', replacement: x, source: 'https://x', colour: red}\n", "f.yaml: yaml: unmarshal errors: line 2: field colour not found in type diff.removalRow"},
 		{"missing source", "removals:\n- {group: g, version: v1, kind: K, resource: ks, removedIn: '1.2', replacement: x}\n", "f.yaml: removals[0]: source is empty"},
 		{"http source", "removals:\n- {group: g, version: v1, kind: K, resource: ks, removedIn: '1.2', replacement: x, source: 'http://x'}\n", "f.yaml: removals[0]: source must be an https URL"},
 		{"missing kind", "removals:\n- {group: g, version: v1, resource: ks, removedIn: '1.2', replacement: x, source: 'https://x'}\n", "f.yaml: removals[0]: kind is empty"},

@@ -194,3 +194,46 @@ func TestCompareWithItselfIsEmpty(t *testing.T) {
 		})
 	}
 }
+
+// TestRemovalLandsInItsRelease checks the guide's row against real servers:
+// flowcontrol.apiserver.k8s.io/v1beta3 is served by 1.31 and gone in 1.32.
+func TestRemovalLandsInItsRelease(t *testing.T) {
+	d := diff.Compare(loadFixture(t, "v1.31.14"), loadFixture(t, "v1.32.13"), diff.Options{Removals: diff.BuiltinRemovals()})
+	if !reflect.DeepEqual(d.GroupVersions.Removed, []string{"flowcontrol.apiserver.k8s.io/v1beta3"}) {
+		t.Errorf("1.31 → 1.32 removed %q", d.GroupVersions.Removed)
+	}
+	if n, ok := d.Note("flowcontrol.apiserver.k8s.io/v1beta3"); !ok || n.RemovedIn != "1.32" {
+		t.Errorf("note = %+v, %v", n, ok)
+	}
+	if len(d.Resources.Moved) != 2 || len(d.Resources.Added) != 0 {
+		t.Errorf("moved %+v, added %q", d.Resources.Moved, d.Resources.Added)
+	}
+}
+
+// TestServedSinceAcrossReleases uses the five vanilla recordings.
+func TestServedSinceAcrossReleases(t *testing.T) {
+	var inputs []diff.MatrixInput
+	for _, v := range []string{"v1.33.13", "v1.32.13", "v1.31.14", "v1.30.14", "v1.29.6"} {
+		inputs = append(inputs, diff.MatrixInput{Source: v, API: loadFixture(t, v)})
+	}
+	m := diff.NewMatrix(inputs)
+	cases := []struct{ group, resource, since string }{
+		{"", "pods", "v1.29.6"},
+		{"admissionregistration.k8s.io", "validatingadmissionpolicies", "v1.30.14"},
+		{"networking.k8s.io", "servicecidrs", "v1.33.13"},
+		{"flowcontrol.apiserver.k8s.io", "flowschemas", "v1.29.6"},
+	}
+	for _, c := range cases {
+		if col, ok := m.ServedSince(c.group, c.resource); !ok || col.Version != c.since {
+			t.Errorf("ServedSince(%q, %q) = %q, %v; want %s", c.group, c.resource, col.Version, ok, c.since)
+		}
+	}
+	row, _ := m.Row("flowcontrol.apiserver.k8s.io", "flowschemas")
+	var cells []string
+	for _, c := range row.Cells {
+		cells = append(cells, strings.Join(c.Versions, ","))
+	}
+	if want := []string{"v1,v1beta3", "v1,v1beta3", "v1,v1beta3", "v1", "v1"}; !reflect.DeepEqual(cells, want) {
+		t.Errorf("flowschemas by release = %q, want %q", cells, want)
+	}
+}

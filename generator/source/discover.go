@@ -22,6 +22,10 @@ type DiscoverOptions struct {
 	// Legacy forces legacy discovery (one request per group-version) even
 	// when the server offers aggregated discovery.
 	Legacy bool
+	// Progress, when set, is called while legacy discovery fetches
+	// group-versions, with how many have answered out of how many there are.
+	// Calls come one at a time, in order, from discovery's goroutines.
+	Progress func(done, total int)
 }
 
 // FromRecording builds the model of a recording by replaying its bytes
@@ -33,7 +37,7 @@ func FromRecording(rec *Recording, opts DiscoverOptions) (*model.API, error) {
 		Transport: handlerTransport{handler: NewHandler(rec)},
 		QPS:       -1, // an in-process replay needs no client-side rate limit
 	}
-	api, err := Discover(cfg, opts)
+	api, err := discoverModel(cfg, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rec.Name, err)
 	}
@@ -42,11 +46,26 @@ func FromRecording(rec *Recording, opts DiscoverOptions) (*model.API, error) {
 
 // Discover asks the server behind cfg for its discovery documents and builds
 // the model. Group-versions the server could not deliver are listed in
-// API.Unavailable and do not make Discover fail; any other error does.
+// API.Unavailable and do not make Discover fail; any other error does, as a
+// *ServerError that names the server and the kind of failure.
 func Discover(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
+	cfg = rest.CopyConfig(cfg)
+	status := &statusCapture{}
+	cfg.Wrap(status.wrap)
+	api, err := discoverModel(cfg, opts)
+	if err != nil {
+		return nil, ClassifyError(ServerURL(cfg), status.explain(err))
+	}
+	return api, nil
+}
+
+func discoverModel(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
 	cfg = rest.CopyConfig(cfg)
 	format := &formatRecorder{}
 	cfg.Wrap(format.wrap)
+	if opts.Progress != nil {
+		cfg.Wrap((&progressCounter{report: opts.Progress}).wrap)
+	}
 	dc, err := discovery.NewDiscoveryClientForConfig(cfg)
 	if err != nil {
 		return nil, err
@@ -67,6 +86,16 @@ func Discover(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
 		return nil, fmt.Errorf("reading /version: %w", err)
 	}
 	return api, nil
+}
+
+// ServerURL is the URL of the server cfg points at, for messages: scheme and
+// host only, so that no credential embedded in the URL is shown.
+func ServerURL(cfg *rest.Config) string {
+	u, _, err := rest.DefaultServerUrlFor(cfg)
+	if err != nil || u.Host == "" {
+		return cfg.Host
+	}
+	return u.Scheme + "://" + u.Host
 }
 
 func failedGroups(failed *discovery.ErrGroupDiscoveryFailed) map[schema.GroupVersion]error {
@@ -156,30 +185,16 @@ type formatRecorder struct {
 }
 
 func (f *formatRecorder) wrap(rt http.RoundTripper) http.RoundTripper {
-	return &recordingTransport{next: rt, format: f}
+	return wrapTransport(rt, func(rt http.RoundTripper, req *http.Request) (*http.Response, error) {
+		resp, err := rt.RoundTrip(req)
+		if err == nil && strings.TrimSuffix(req.URL.Path, "/") == "/apis" && resp.StatusCode == http.StatusOK {
+			f.mu.Lock()
+			f.contentType = resp.Header.Get("Content-Type")
+			f.mu.Unlock()
+		}
+		return resp, err
+	})
 }
-
-// recordingTransport passes requests on and tells the formatRecorder the
-// Content-Type of /apis. It exposes the transport it wraps, so that
-// client-go can cancel requests that time out.
-type recordingTransport struct {
-	next   http.RoundTripper
-	format *formatRecorder
-}
-
-// RoundTrip implements http.RoundTripper.
-func (t *recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := t.next.RoundTrip(req)
-	if err == nil && strings.TrimSuffix(req.URL.Path, "/") == "/apis" && resp.StatusCode == http.StatusOK {
-		t.format.mu.Lock()
-		t.format.contentType = resp.Header.Get("Content-Type")
-		t.format.mu.Unlock()
-	}
-	return resp, err
-}
-
-// WrappedRoundTripper implements k8s.io/apimachinery/pkg/util/net.RoundTripperWrapper.
-func (t *recordingTransport) WrappedRoundTripper() http.RoundTripper { return t.next }
 
 func (f *formatRecorder) discovery() string {
 	f.mu.Lock()
@@ -194,3 +209,32 @@ func (f *formatRecorder) discovery() string {
 	}
 	return "legacy"
 }
+
+// wrapTransport returns a RoundTripper that calls roundTrip with next. It
+// forwards CancelRequest and exposes next as client-go's transport wrappers
+// do, so that client-go can cancel timed-out requests through it.
+func wrapTransport(next http.RoundTripper, roundTrip func(next http.RoundTripper, req *http.Request) (*http.Response, error)) http.RoundTripper {
+	return &wrappedTransport{next: next, roundTrip: roundTrip}
+}
+
+type wrappedTransport struct {
+	next      http.RoundTripper
+	roundTrip func(http.RoundTripper, *http.Request) (*http.Response, error)
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *wrappedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return t.roundTrip(t.next, req)
+}
+
+// CancelRequest forwards the legacy cancellation that http.Client and
+// client-go's wrappers still use.
+func (t *wrappedTransport) CancelRequest(req *http.Request) {
+	if c, ok := t.next.(interface{ CancelRequest(*http.Request) }); ok {
+		c.CancelRequest(req)
+	}
+}
+
+// WrappedRoundTripper returns the wrapped transport (k8s.io/apimachinery's
+// net.RoundTripperWrapper).
+func (t *wrappedTransport) WrappedRoundTripper() http.RoundTripper { return t.next }

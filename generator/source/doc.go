@@ -2,5 +2,7 @@
 // cluster through client-go's discovery client, or from a recording (a
 // folder of raw responses) replayed through the same client by an
 // in-process handler. It also serves recordings over HTTP for kubectl and
-// other clients.
+// other clients, records a live server's raw documents into a recording
+// (Fetch, WriteRecording), and classifies failures to reach a server into
+// errors a user can act on (ServerError).
 package source

@@ -164,7 +164,9 @@ func routeForFile(name string) (Route, int, bool) {
 	}
 	base := strings.TrimSuffix(name, ".json")
 	status := 200
-	if i := strings.LastIndex(base, ".http"); i >= 0 {
+	if i := strings.LastIndex(base, ".http"); i >= 0 && isDigits(base[i+len(".http"):]) {
+		// "….http503": a recorded non-200 answer (a group such as
+		// "api.httpbin.example.com" only looks like one)
 		code, err := strconv.Atoi(base[i+len(".http"):])
 		if err != nil || code < 100 || code > 599 {
 			return Route{}, 0, false
@@ -188,6 +190,10 @@ func routeForFile(name string) (Route, int, bool) {
 		return Route{Path: "/" + strings.Join(parts, "/")}, status, true
 	}
 	return Route{}, 0, false
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 func aggregatedRoute(p, version string, status int) (Route, int, bool) {

@@ -1,0 +1,300 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"k8s.io/client-go/rest"
+)
+
+const testToken = "s3cr3t-token-that-must-not-be-recorded"
+
+// tokenServer serves rec to requests that carry testToken and answers 401
+// to any other. It records the User-Agent and Accept headers it saw.
+type tokenServer struct {
+	*httptest.Server
+	userAgents atomic.Value // string: the last User-Agent
+}
+
+func newTokenServer(t *testing.T, h http.Handler) *tokenServer {
+	t.Helper()
+	ts := &tokenServer{}
+	ts.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ts.userAgents.Store(r.UserAgent())
+		if r.Header.Get("Authorization") != "Bearer "+testToken {
+			statusHandler(401, "Unauthorized", "Unauthorized").ServeHTTP(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func fetchFrom(t *testing.T, url string, opts RecordOptions) *Capture {
+	t.Helper()
+	c, err := Fetch(context.Background(), &rest.Config{Host: url, BearerToken: testToken}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestRecordRoundTrip records a replayed fixture and checks that the bytes,
+// the model and the recorded files match the original, and that the token
+// is nowhere in the recording.
+func TestRecordRoundTrip(t *testing.T) {
+	for _, name := range bundled {
+		t.Run(name, func(t *testing.T) {
+			orig := loadFixture(t, name)
+			ts := newTokenServer(t, NewHandler(orig))
+			var calls, last, total atomic.Int64
+			c := fetchFrom(t, ts.URL, RecordOptions{Progress: func(done, n int) { calls.Add(1); last.Store(int64(done)); total.Store(int64(n)) }})
+			if ua := ts.userAgents.Load().(string); strings.HasPrefix(strings.ToLower(ua), "curl") || ua == "" {
+				t.Errorf("User-Agent %q: kube-apiserver pretty-prints for curl", ua)
+			}
+			if calls.Load() == 0 || last.Load() != total.Load() {
+				t.Errorf("progress: %d calls, last %d of %d", calls.Load(), last.Load(), total.Load())
+			}
+			dir := filepath.Join(t.TempDir(), "rec")
+			if err := WriteRecording(dir, c); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range orig.Files() {
+				want := orig.Responses[routeOf(t, f)].Body
+				got, err := os.ReadFile(filepath.Join(dir, f))
+				if err != nil || !bytes.Equal(got, want) {
+					t.Errorf("%s: recorded bytes differ from the fixture's (err %v)", f, err)
+				}
+			}
+			loaded, err := LoadDir(dir, LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, legacy := range []bool{false, true} {
+				want := discover(t, orig, DiscoverOptions{Legacy: legacy})
+				got := discover(t, loaded, DiscoverOptions{Legacy: legacy})
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("legacy=%v: model of the recording differs from the original's", legacy)
+				}
+			}
+			assertNoToken(t, dir)
+		})
+	}
+}
+
+func routeOf(t *testing.T, file string) Route {
+	t.Helper()
+	r, _, ok := routeForFile(file)
+	if !ok {
+		t.Fatalf("%s is not a route", file)
+	}
+	return r
+}
+
+func assertNoToken(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(testToken)) {
+			t.Errorf("%s contains the token", e.Name())
+		}
+	}
+}
+
+// TestRecordIndex pins the index.tsv lines and the README table of a
+// recording, including a non-200 answer.
+func TestRecordIndex(t *testing.T) {
+	c := fetchFrom(t, newTokenServer(t, NewHandler(loadFixture(t, "v1.33.13"))).URL, RecordOptions{})
+	var index, readme bytes.Buffer
+	if err := c.WriteIndex(&index); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.WriteReadme(&readme); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(index.String(), "\n"), "\n")
+	want := map[int]string{
+		0:              "/version\tapplication/json\tversion.json\t200\tapplication/json\t347\t-",
+		2:              "/api/v1\tapplication/json, */*\tapi__v1.json\t200\tapplication/json\t6488\t-",
+		len(lines) - 4: "/apis\t" + MediaAggregatedV2 + "\taggregated_v2.json\t200\t" + MediaAggregatedV2 + "\t16578\t-",
+		len(lines) - 1: "/api\t" + MediaAggregatedV2Beta1 + "\taggregated_api_v2beta1.http406.json\t406\tapplication/json\t262\t-",
+	}
+	for i, w := range want {
+		if lines[i] != w {
+			t.Errorf("index.tsv line %d:\n got %q\nwant %q", i+1, lines[i], w)
+		}
+	}
+	if len(lines) != len(c.Entries) {
+		t.Errorf("index.tsv has %d lines for %d entries", len(lines), len(c.Entries))
+	}
+	for _, w := range []string{"# Discovery documents recorded from kube-apiserver v1.33.13\n", "| `/api/v1` | `application/json, */*` | api__v1.json | 200 | `application/json` | 6488 | - |\n"} {
+		if !strings.Contains(readme.String(), w) {
+			t.Errorf("README.md lacks %q", w)
+		}
+	}
+}
+
+// TestRecordUnavailableGroupVersion keeps a 503 for one group-version as a
+// .http503.json file, and the recording then reports it as unavailable.
+func TestRecordUnavailableGroupVersion(t *testing.T) {
+	h := NewHandler(loadFixture(t, "v1.33.13"))
+	ts := newTokenServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/apis/batch/v1" {
+			statusHandler(503, "ServiceUnavailable", "the server is currently unable to handle the request").ServeHTTP(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	dir := filepath.Join(t.TempDir(), "rec")
+	if err := WriteRecording(dir, fetchFrom(t, ts.URL, RecordOptions{})); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "apis__batch__v1.http503.json")); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := LoadDir(dir, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := discover(t, rec, DiscoverOptions{Legacy: true})
+	if len(api.Unavailable) != 1 || api.Unavailable[0].GroupVersion() != "batch/v1" {
+		t.Errorf("Unavailable = %+v, want batch/v1", api.Unavailable)
+	}
+}
+
+// TestRecordRefusesBadNames refuses group and version names from the server
+// that are not valid names, before any file is written.
+func TestRecordRefusesBadNames(t *testing.T) {
+	tests := []struct{ apis, want string }{
+		{`{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"../../etc","versions":[{"groupVersion":"x/v1","version":"v1"}]}]}`,
+			`GET /apis: group name "../../etc" is not valid`},
+		{`{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"ok.example.com","versions":[{"groupVersion":"ok.example.com/v1/../..","version":"v1/../.."}]}]}`,
+			`GET /apis group ok.example.com: version name "v1/../.." is not valid`},
+		{`{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"a.http503","versions":[]}]}`,
+			`GET /apis: group name "a.http503" ends like a recorded HTTP status`},
+	}
+	for _, tt := range tests {
+		ts := newTokenServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			switch r.URL.Path {
+			case "/apis":
+				_, _ = w.Write([]byte(tt.apis))
+			case "/api":
+				_, _ = w.Write([]byte(`{"kind":"APIVersions","versions":[]}`))
+			default:
+				_, _ = w.Write([]byte(`{"major":"1","minor":"33","gitVersion":"v1.33.13"}`))
+			}
+		}))
+		_, err := Fetch(context.Background(), &rest.Config{Host: ts.URL, BearerToken: testToken}, RecordOptions{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("error = %v, want it to contain %q", err, tt.want)
+		}
+	}
+}
+
+// TestRecordAccessErrors: a wrong token gives the 401 message and no files.
+func TestRecordAccessErrors(t *testing.T) {
+	ts := newTokenServer(t, NewHandler(loadFixture(t, "v1.33.13")))
+	_, err := Fetch(context.Background(), &rest.Config{Host: ts.URL, BearerToken: "wrong"}, RecordOptions{})
+	var se *ServerError
+	if !errors.As(err, &se) || se.Problem != ProblemUnauthorized {
+		t.Fatalf("error = %v, want a 401 ServerError", err)
+	}
+	forbidden := httptest.NewServer(statusHandler(403, "Forbidden", `forbidden: User "system:anonymous" cannot get path "/version"`))
+	defer forbidden.Close()
+	_, err = Fetch(context.Background(), &rest.Config{Host: forbidden.URL}, RecordOptions{})
+	if !errors.As(err, &se) || se.Problem != ProblemForbidden || se.User != "system:anonymous" || se.Action != `get path "/version"` {
+		t.Fatalf("error = %v, want a 403 ServerError naming system:anonymous", err)
+	}
+}
+
+func TestRecordMaxFileSize(t *testing.T) {
+	ts := newTokenServer(t, NewHandler(loadFixture(t, "v1.33.13")))
+	_, err := Fetch(context.Background(), &rest.Config{Host: ts.URL, BearerToken: testToken}, RecordOptions{MaxFileSize: 1000})
+	if err == nil || !strings.Contains(err.Error(), "GET /apis: the answer is more than the limit of 1000 bytes") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+// TestWriteRecordingReplaces checks the folder rules: a new folder is
+// created, an earlier recording is replaced, any other non-empty folder is
+// refused and left as it was, and a capture that does not check out leaves
+// nothing behind.
+func TestWriteRecordingReplaces(t *testing.T) {
+	c := fetchFrom(t, newTokenServer(t, NewHandler(loadFixture(t, "v1.33.13"))).URL, RecordOptions{})
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "rec")
+	if err := WriteRecording(dir, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "stale.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteRecording(dir, c); err != nil {
+		t.Fatalf("replacing an earlier recording: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "stale.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the earlier recording's files survived the replacement")
+	}
+	other := filepath.Join(parent, "notes")
+	if err := os.MkdirAll(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(other, "keep.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteRecording(other, c)
+	if err == nil || err.Error() != other+": the folder exists and is not a recording (no index.tsv); choose a new or empty folder" {
+		t.Errorf("error = %v", err)
+	}
+	broken := &Capture{Server: c.Server, Entries: append([]Entry(nil), c.Entries...)}
+	broken.Entries[2].Body = []byte(`{"kind":"APIResourceList"`)
+	if err := WriteRecording(filepath.Join(parent, "broken"), broken); err == nil || !strings.Contains(err.Error(), "truncated JSON") {
+		t.Errorf("broken capture: error = %v", err)
+	}
+	entries, _ := os.ReadDir(parent)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "notes rec" {
+		t.Errorf("folder holds %v, want only notes and rec (no temporary or broken folders)", names)
+	}
+}
+
+// TestRouteForGroupNamesWithHTTP: a group whose name contains ".http" is
+// not mistaken for a recorded status.
+func TestRouteForGroupNamesWithHTTP(t *testing.T) {
+	tests := []struct {
+		file   string
+		route  Route
+		status int
+	}{
+		{"apis__api.httpbin.example.com.json", Route{Path: "/apis/api.httpbin.example.com"}, 200},
+		{"apis__api.httpbin.example.com__v1.http503.json", Route{Path: "/apis/api.httpbin.example.com/v1"}, 503},
+		{"apis__x.http2.example.com__v1.json", Route{Path: "/apis/x.http2.example.com/v1"}, 200},
+	}
+	for _, tt := range tests {
+		route, status, ok := routeForFile(tt.file)
+		if !ok || route != tt.route || status != tt.status {
+			t.Errorf("routeForFile(%q) = %+v, %d, %v; want %+v, %d", tt.file, route, status, ok, tt.route, tt.status)
+		}
+	}
+}

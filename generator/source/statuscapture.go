@@ -1,0 +1,61 @@
+package source
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"sync"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+// maxStatusBody bounds how much of an error answer is read to find its
+// Status message.
+const maxStatusBody = 64 << 10
+
+// statusCapture keeps the Kubernetes Status of the last failed answer.
+// client-go's discovery client reads /api and /apis with Raw(), which drops
+// the Status message ("User \"x\" cannot get path \"/apis\"") and keeps only
+// the HTTP code; the message is what tells a user what RBAC denied.
+type statusCapture struct {
+	mu     sync.Mutex
+	status *metav1.Status
+}
+
+func (c *statusCapture) wrap(rt http.RoundTripper) http.RoundTripper {
+	return wrapTransport(rt, func(rt http.RoundTripper, req *http.Request) (*http.Response, error) {
+		resp, err := rt.RoundTrip(req)
+		if err != nil || resp.StatusCode < 400 || resp.Body == nil {
+			return resp, err
+		}
+		body, rerr := io.ReadAll(io.LimitReader(resp.Body, maxStatusBody))
+		resp.Body.Close()
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		if rerr != nil {
+			return resp, nil // client-go sees the short body and reports it
+		}
+		var status metav1.Status
+		if json.Unmarshal(body, &status) == nil && status.Kind == "Status" && int(status.Code) == resp.StatusCode {
+			c.mu.Lock()
+			c.status = &status
+			c.mu.Unlock()
+		}
+		return resp, nil
+	})
+}
+
+// explain returns err with the captured Status message when err is the
+// message-less error client-go made from the same HTTP code.
+func (c *statusCapture) explain(err error) error {
+	c.mu.Lock()
+	status := c.status
+	c.mu.Unlock()
+	var se *apierrors.StatusError
+	if status == nil || !errors.As(err, &se) || se.ErrStatus.Code != status.Code {
+		return err
+	}
+	return &apierrors.StatusError{ErrStatus: *status}
+}
