@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -35,18 +34,7 @@ func apidocsAt(t *testing.T, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = repoRoot
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	code := 0
-	if err != nil {
-		exitErr, ok := err.(*exec.ExitError)
-		if !ok {
-			t.Fatalf("running kube-apidocs %v: %v", args, err)
-		}
-		code = exitErr.ExitCode()
-	}
-	return result{stdout: out.String(), stderr: errOut.String(), code: code}
+	return runCommand(t, cmd)
 }
 
 func golden(t *testing.T, name, got string) {

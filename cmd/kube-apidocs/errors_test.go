@@ -17,27 +17,8 @@ func copyRecording(t *testing.T, name string) string {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		body, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), body, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyFiles(t, src, dst)
 	return dst
-}
-
-func writeFile(t *testing.T, path, body string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestBadRecordings breaks a copy of a recording in one way each and pins
@@ -52,30 +33,30 @@ func TestBadRecordings(t *testing.T) {
 			os.Remove(filepath.Join(dir, "apis__apps__v1.json"))
 		}, "error: DIR/apis__apps__v1.json: missing: apis.json groups[1].versions[0] lists apps/v1 but the recording has no document for it"},
 		{"empty file", func(t *testing.T, dir string) {
-			writeFile(t, filepath.Join(dir, "apis__apps__v1.json"), "")
+			writeText(t, filepath.Join(dir, "apis__apps__v1.json"), "")
 		}, "error: DIR/apis__apps__v1.json: empty file"},
 		{"truncated JSON", func(t *testing.T, dir string) {
 			body, _ := os.ReadFile(filepath.Join(dir, "api__v1.json"))
-			writeFile(t, filepath.Join(dir, "api__v1.json"), string(body[:3000]))
+			writeText(t, filepath.Join(dir, "api__v1.json"), string(body[:3000]))
 		}, "error: DIR/api__v1.json: resources[16].verbs[3]: truncated JSON: unexpected end at byte 3000"},
 		{"wrong kind", func(t *testing.T, dir string) {
 			body, _ := os.ReadFile(filepath.Join(dir, "apis.json"))
-			writeFile(t, filepath.Join(dir, "api__v1.json"), string(body))
+			writeText(t, filepath.Join(dir, "api__v1.json"), string(body))
 		}, `error: DIR/api__v1.json: kind: is "APIGroupList", want "APIResourceList"`},
 		{"wrong JSON type", func(t *testing.T, dir string) {
-			writeFile(t, filepath.Join(dir, "apis__apps__v1.json"), `{"kind":"APIResourceList","groupVersion":"apps/v1","resources":[{"name":"deployments","verbs":"get"}]}`)
+			writeText(t, filepath.Join(dir, "apis__apps__v1.json"), `{"kind":"APIResourceList","groupVersion":"apps/v1","resources":[{"name":"deployments","verbs":"get"}]}`)
 		}, "error: DIR/apis__apps__v1.json: resources[0].verbs: is a JSON string, want an array"},
 		{"group-version of another file", func(t *testing.T, dir string) {
 			body, _ := os.ReadFile(filepath.Join(dir, "apis__batch__v1.json"))
-			writeFile(t, filepath.Join(dir, "apis__apps__v1.json"), string(body))
+			writeText(t, filepath.Join(dir, "apis__apps__v1.json"), string(body))
 		}, `error: DIR/apis__apps__v1.json: groupVersion: is "batch/v1", but the file name says "apps/v1"`},
 		{"aggregated of the wrong version", func(t *testing.T, dir string) {
 			body, _ := os.ReadFile(filepath.Join(dir, "aggregated_v2.json"))
-			writeFile(t, filepath.Join(dir, "aggregated_v2beta1.json"), string(body))
+			writeText(t, filepath.Join(dir, "aggregated_v2beta1.json"), string(body))
 			os.Remove(filepath.Join(dir, "aggregated_v2beta1.http406.json"))
 		}, `error: DIR/aggregated_v2beta1.json: apiVersion: is "apidiscovery.k8s.io/v2", want "apidiscovery.k8s.io/v2beta1"`},
 		{"not JSON", func(t *testing.T, dir string) {
-			writeFile(t, filepath.Join(dir, "version.json"), "<html>proxy error</html>")
+			writeText(t, filepath.Join(dir, "version.json"), "<html>proxy error</html>")
 		}, "error: DIR/version.json: invalid JSON at byte 1: invalid character '<' looking for beginning of value"},
 		{"no documents", func(t *testing.T, dir string) {
 			entries, _ := os.ReadDir(dir)

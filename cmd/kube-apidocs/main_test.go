@@ -41,7 +41,13 @@ type result struct {
 // failure to start the process fails the test.
 func run(t *testing.T, name string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(name, args...)
+	return runCommand(t, exec.Command(name, args...))
+}
+
+// runCommand runs cmd, capturing its output and exit code; a failure to
+// start the process fails the test.
+func runCommand(t *testing.T, cmd *exec.Cmd) result {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
@@ -49,7 +55,7 @@ func run(t *testing.T, name string, args ...string) result {
 	if err != nil {
 		exitErr, ok := err.(*exec.ExitError)
 		if !ok {
-			t.Fatalf("running %s %v: %v", name, args, err)
+			t.Fatalf("running %v: %v", cmd.Args, err)
 		}
 		code = exitErr.ExitCode()
 	}

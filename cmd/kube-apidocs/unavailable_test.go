@@ -39,7 +39,7 @@ func markStale(t *testing.T, dir, group, version string) {
 		t.Fatalf("%s/%s not in %s", group, version, file)
 	}
 	out, _ := json.Marshal(doc)
-	writeFile(t, file, string(out))
+	writeText(t, file, string(out))
 }
 
 const serviceUnavailable = `{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server is currently unable to handle the request","reason":"ServiceUnavailable","details":{},"code":503}`
@@ -48,7 +48,7 @@ func TestUnavailableGroupVersions(t *testing.T) {
 	dir := copyRecording(t, "v1.33.13-crds")
 	markStale(t, dir, "multi.example.com", "v1")
 	os.Remove(filepath.Join(dir, "apis__multi.example.com__v1.json"))
-	writeFile(t, filepath.Join(dir, "apis__multi.example.com__v1.http503.json"), serviceUnavailable)
+	writeText(t, filepath.Join(dir, "apis__multi.example.com__v1.http503.json"), serviceUnavailable)
 
 	cases := []struct {
 		name, warning string

@@ -302,16 +302,6 @@ func (s *siteView) resourcePath(group, version, name string) string {
 	return s.paths[group+"\x00"+version+"\x00"+name]
 }
 
-// group returns the view of the named group, or nil.
-func (s *siteView) group(name string) *groupView {
-	for _, g := range s.Groups {
-		if g.Name == name {
-			return g
-		}
-	}
-	return nil
-}
-
 func wideTable(api *model.API) string {
 	var b bytes.Buffer
 	if err := Table(&b, api, TableOptions{Output: "wide"}); err != nil {
