@@ -11,8 +11,16 @@ import (
 
 func main() {
 	tuneGC()
+	ctx, interrupted := interruptible()
 	cmd := newRootCommand(streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
-	if err := cmd.Execute(); err != nil {
+	err := cmd.ExecuteContext(ctx)
+	if sig := interrupted(); sig != nil {
+		// the command wound down after SIGINT/SIGTERM: say so, not what it
+		// said about its cancelled context
+		fmt.Fprintf(os.Stderr, "error: interrupted (%v)\n", sig)
+		os.Exit(signalExitCode(sig))
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "error: %v\n", err)
 		os.Exit(exitCode(err))
 	}

@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -46,9 +43,7 @@ written under a temporary name and renamed when complete; an existing
 			if o.MaxFileSize <= 0 {
 				return fmt.Errorf("--max-file-size must be a positive number of bytes, got %d", o.MaxFileSize)
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			return o.run(ctx, s)
+			return o.run(cmd.Context(), s)
 		},
 	}
 	f := cmd.Flags()

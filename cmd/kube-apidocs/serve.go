@@ -4,15 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/net/netutil"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
@@ -43,9 +44,7 @@ and runs until interrupted.`,
 			if o.source.Fixtures == "" {
 				return errors.New(`--fixtures is required: a recording folder or "builtin"`)
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			return o.run(ctx, s)
+			return o.run(cmd.Context(), s)
 		},
 	}
 	f := cmd.Flags()
@@ -72,7 +71,8 @@ func (o *serveOptions) run(ctx context.Context, s streams) error {
 			return err
 		}
 	}
-	srv := &http.Server{Handler: source.NewHandler(rec), ReadHeaderTimeout: 10 * time.Second}
+	srv := newReplayServer(source.NewHandler(rec))
+	ln = netutil.LimitListener(ln, maxServeConnections)
 	fmt.Fprintf(s.Out, "Serving %s at %s\n", rec.Name, url)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -86,10 +86,42 @@ func (o *serveOptions) run(ctx context.Context, s streams) error {
 	}
 }
 
+// A local test server answers small documents from memory: a client that
+// takes longer than these to send a request, read an answer or come back
+// on a kept-alive connection is holding a connection for nothing.
+const (
+	serveReadHeaderTimeout = 10 * time.Second
+	serveReadTimeout       = 30 * time.Second
+	serveWriteTimeout      = 60 * time.Second
+	serveIdleTimeout       = 30 * time.Second
+	// maxServeConnections bounds the connections (and file descriptors)
+	// serve holds at once; further clients wait in the listen backlog.
+	maxServeConnections = 128
+)
+
+func newReplayServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: serveReadHeaderTimeout,
+		ReadTimeout:       serveReadTimeout,
+		WriteTimeout:      serveWriteTimeout,
+		IdleTimeout:       serveIdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// kubeconfigMarker is the first line of every kubeconfig serve writes; serve
+// replaces an existing --kubeconfig-out file only when it starts with it,
+// so pointing the flag at ~/.kube/config cannot destroy a user's contexts.
+const kubeconfigMarker = "# Written by kube-apidocs serve: points at a local replay server; no credentials.\n"
+
 // writeKubeconfig writes a kubeconfig for the replay server. It holds no
 // credentials: the replay server asks for none.
 func writeKubeconfig(path, url string) error {
-	content := fmt.Sprintf(`apiVersion: v1
+	if err := checkOwnKubeconfig(path); err != nil {
+		return fmt.Errorf("--kubeconfig-out %s: %w", path, err)
+	}
+	content := kubeconfigMarker + fmt.Sprintf(`apiVersion: v1
 kind: Config
 clusters:
 - name: kube-apidocs-replay
@@ -119,6 +151,31 @@ current-context: kube-apidocs-replay
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("--kubeconfig-out %s: %w", path, err)
+	}
+	return nil
+}
+
+// checkOwnKubeconfig allows writing path when nothing is there or when the
+// file there is a regular file that serve wrote earlier.
+func checkOwnKubeconfig(path string) error {
+	info, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return errors.New("exists and is not a regular file; choose another path")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, len(kubeconfigMarker))
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != kubeconfigMarker {
+		return errors.New("exists and was not written by kube-apidocs serve; remove it or choose another path")
 	}
 	return nil
 }
