@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
@@ -22,7 +23,7 @@ type recordOptions struct {
 }
 
 func newRecordCommand(s streams) *cobra.Command {
-	o := &recordOptions{cluster: newClusterOptions(), MaxFileSize: source.DefaultMaxFileSize}
+	o := &recordOptions{cluster: newClusterOptions(), MaxFileSize: recording.DefaultMaxFileSize}
 	cmd := &cobra.Command{
 		Use:   "record --out DIR",
 		Short: "Record a live cluster's discovery documents into a folder that --fixtures reads",
@@ -67,9 +68,9 @@ func (o *recordOptions) run(ctx context.Context, s streams) error {
 	capture, err := source.Fetch(ctx, cfg, source.RecordOptions{MaxFileSize: o.MaxFileSize, Progress: progress.report})
 	progress.finish()
 	if err != nil {
-		return err
+		return withMaxFileSizeHint(err)
 	}
-	if err := source.WriteRecording(o.Out, capture); err != nil {
+	if err := recording.WriteRecording(o.Out, capture); err != nil {
 		return fmt.Errorf("--out %w", err)
 	}
 	for _, e := range capture.Entries {

@@ -14,7 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kube-apidocs/kube-apidocs/generator/source"
+	"github.com/kube-apidocs/kube-apidocs/generator/replay"
 )
 
 // serveOptions holds the flags of `kube-apidocs serve`.
@@ -72,7 +72,7 @@ func (o *serveOptions) run(ctx context.Context, s streams) error {
 			return err
 		}
 	}
-	srv := &http.Server{Handler: source.NewHandler(rec), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: replay.NewHandler(rec), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(s.Out, "Serving %s at %s\n", rec.Name, url)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
