@@ -34,8 +34,9 @@ the way client-go asks for them, and writes the raw answers, a README.md
 and an index.tsv in the fixtures format. Non-200 answers (an aggregated
 API whose backend is down, a discovery version the server refuses) are
 kept under a ".http<code>" name. No credentials are written. The folder is
-written under a temporary name and renamed when complete; an existing
---out folder is replaced only if it is empty or an earlier recording.`,
+written under a temporary name and renamed when complete, with a
+.kube-apidocs-manifest listing its files; an existing --out folder is
+replaced only if it is empty or holds only files its manifest lists.`,
 		Example: `  # Record the current context, then document it offline
   kube-apidocs record --out recordings/prod
   kube-apidocs api-resources --fixtures recordings/prod -o wide`,
@@ -53,7 +54,7 @@ written under a temporary name and renamed when complete; an existing
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.Out, "out", "", "Folder to write the recording to (created; an earlier recording there is replaced).")
+	f.StringVar(&o.Out, "out", "", "Folder to write the recording to (created; an earlier recording there is replaced, any other folder refused).")
 	f.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse answers larger than this many bytes.")
 	o.cluster.addFlags(f)
 	return cmd

@@ -92,8 +92,8 @@ func checkGroupEntry(file, prefix string, g apiGroupDoc) error {
 // groupEntryProblem checks one APIGroup: its name, its versions and that
 // the preferred version is one of them.
 func groupEntryProblem(g apiGroupDoc) *problem {
-	if !ValidGroupName(g.Name) {
-		return nameProblem("name", g.Name, groupNameRule)
+	if rule := groupRule(g.Name); rule != "" {
+		return nameProblem("name", g.Name, rule)
 	}
 	dup := make(seen, len(g.Versions))
 	for i, v := range g.Versions {
@@ -176,8 +176,8 @@ func checkAggregated(file string, core bool, doc *aggregatedListDoc) error {
 		switch name := g.Metadata.Name; {
 		case core && name != "":
 			p = &problem{field: ".metadata.name", text: fmt.Sprintf("is %q, but aggregated discovery for /api holds only the core group (no name)", name)}
-		case !core && !ValidGroupName(name):
-			p = nameProblem(".metadata.name", name, groupNameRule)
+		case !core && groupRule(name) != "":
+			p = nameProblem(".metadata.name", name, groupRule(name))
 		default:
 			if p = dup.duplicate(name, i); p != nil {
 				p.field = ".metadata.name"

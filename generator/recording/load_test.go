@@ -128,3 +128,17 @@ func TestLoadCapsStatusBodies(t *testing.T) {
 		t.Errorf("Load with a 1 MiB limit = %v, want a *TooLargeError for the 406 file", err)
 	}
 }
+
+// TestLoadRefusesStatusLikeGroupNames: a group named like a recorded
+// status would have its document read as another group's failed answer,
+// so the loader refuses it as record does.
+func TestLoadRefusesStatusLikeGroupNames(t *testing.T) {
+	fsys := fstest.MapFS{
+		"apis.json": &fstest.MapFile{Data: []byte(`{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"a.http503","versions":[{"groupVersion":"a.http503/v1","version":"v1"}]}]}`)},
+	}
+	_, err := Load(fsys, "mem", LoadOptions{})
+	want := `mem/apis.json: groups[0].name: "a.http503" is not a valid API group name here: it ends like a recorded HTTP status (.http<code>), so its file name would read as another group's failed answer`
+	if err == nil || err.Error() != want {
+		t.Errorf("Load = %v\nwant %s", err, want)
+	}
+}

@@ -125,7 +125,8 @@ func aggregatedRoute(p, version string, status int) (Route, int, bool) {
 // Kinds, verbs, short names and categories are shown, never used as paths:
 // they may hold any text except control characters.
 const (
-	groupNameRule    = "is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters, not ending in .http<digits>)"
+	groupNameRule    = "is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)"
+	groupStatusRule  = "is not a valid API group name here: it ends like a recorded HTTP status (.http<code>), so its file name would read as another group's failed answer"
 	versionNameRule  = "is not a valid API version (a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)"
 	resourceNameRule = "is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)"
 )
@@ -133,11 +134,19 @@ const (
 // ValidGroupName reports whether name may be an API group's name in a
 // recording.
 func ValidGroupName(name string) bool {
+	return groupRule(name) == ""
+}
+
+// groupRule returns the rule name breaks, or "" when it is a valid group
+// name.
+func groupRule(name string) string {
 	if len(validation.IsDNS1123Subdomain(name)) > 0 {
-		return false
+		return groupNameRule
 	}
-	_, status, _ := splitStatus(name)
-	return status == 200
+	if _, status, _ := splitStatus(name); status != 200 {
+		return groupStatusRule
+	}
+	return ""
 }
 
 // ValidVersionName reports whether name may be an API version in a
@@ -155,10 +164,10 @@ func ValidResourceName(name string) bool {
 // GroupNameProblem says why name may not be a group's name, or returns ""
 // when it may.
 func GroupNameProblem(name string) string {
-	if ValidGroupName(name) {
-		return ""
+	if rule := groupRule(name); rule != "" {
+		return quoteName(name) + " " + rule
 	}
-	return quoteName(name) + " " + groupNameRule
+	return ""
 }
 
 // VersionNameProblem says why name may not be a version, or returns ""

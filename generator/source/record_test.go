@@ -191,7 +191,7 @@ func TestRecordRefusesBadNames(t *testing.T) {
 		{`{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"ok.example.com","versions":[{"groupVersion":"ok.example.com/v1/../..","version":"v1/../.."}]}]}`,
 			`GET /apis group ok.example.com: version name "v1/../.." is not a valid API version`},
 		{`{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"a.http503","versions":[]}]}`,
-			`GET /apis: group name "a.http503" is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters, not ending in .http<digits>); refusing to use it in a file name`},
+			`GET /apis: group name "a.http503" is not a valid API group name here: it ends like a recorded HTTP status (.http<code>), so its file name would read as another group's failed answer; refusing to use it in a file name`},
 	}
 	for _, tt := range tests {
 		ts := newTokenServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
