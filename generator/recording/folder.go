@@ -31,6 +31,7 @@ type ForeignFileError struct {
 	NoManifest bool
 }
 
+// Error returns the one-line message, naming the folder first.
 func (e *ForeignFileError) Error() string {
 	if e.NoManifest {
 		return fmt.Sprintf("%s: refusing to replace a folder that kube-apidocs did not write (it holds %s and no %s); choose a new or empty folder", e.Dir, e.File, ManifestName)

@@ -29,6 +29,7 @@ type TooLargeError struct {
 	Limit int64
 }
 
+// Error returns the one-line message, naming the file first.
 func (e *TooLargeError) Error() string {
 	if e.Size < 0 {
 		return fmt.Sprintf("%s: file is more than the limit of %d bytes", e.File, e.Limit)

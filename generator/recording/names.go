@@ -17,7 +17,10 @@ import (
 // aggregated discovery, the discovery version asked for ("v2", "v2beta1";
 // empty for legacy documents).
 type Route struct {
-	Path       string
+	// Path is the URL path ("/apis/apps/v1").
+	Path string
+	// Aggregated is the aggregated discovery version for /api and /apis,
+	// "" for a legacy document.
 	Aggregated string
 }
 

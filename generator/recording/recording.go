@@ -69,6 +69,7 @@ type FileError struct {
 	Problem string
 }
 
+// Error returns the one-line message, naming the file first.
 func (e *FileError) Error() string {
 	if e.Field != "" {
 		return fmt.Sprintf("%s: %s: %s", e.File, e.Field, e.Problem)

@@ -56,6 +56,7 @@ type AnswerTooLargeError struct {
 	Limit int64
 }
 
+// Error returns the one-line message, naming the request first.
 func (e *AnswerTooLargeError) Error() string {
 	return fmt.Sprintf("GET %s: the answer is more than the limit of %d bytes", e.Path, e.Limit)
 }
