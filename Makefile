@@ -49,10 +49,10 @@ e2e: ## Live tests against a real kube-apiserver + etcd (the first run builds ku
 FUZZTIME ?= 30s
 FUZZ_TARGETS := FuzzLoadAggregated FuzzLoadLegacy FuzzRender FuzzDecodersAgree
 
-fuzz: ## Run each fuzz target for FUZZTIME (default 30s); crashers land in generator/source/testdata/fuzz
+fuzz: ## Run each fuzz target for FUZZTIME (default 30s); crashers land in generator/recording/testdata/fuzz
 	@for t in $(FUZZ_TARGETS); do \
 		echo "== $$t ($(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generator/source || exit 1; \
+		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generator/recording || exit 1; \
 	done
 
 bench-process: ## api-resources vs kubectl through serve, whole process (hack/bench.sh; RUNS=15)

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates generator/source/testdata/broken/: a small valid recording
+# Regenerates generator/recording/testdata/broken/: a small valid recording
 # (base/, cut down from fixtures/v1.33.13 with jq) and one broken copy of it
 # per case. Each case changes one thing; cmd/kube-apidocs/broken_test.go pins
 # the error line each must produce. The 100 MB case is made by the test itself.
 # Usage: hack/mkbroken.sh   (from the repository root; needs jq)
 set -euo pipefail
 SRC=fixtures/v1.33.13
-OUT=generator/source/testdata/broken
+OUT=generator/recording/testdata/broken
 rm -rf "$OUT"; mkdir -p "$OUT/base"
 B="$OUT/base"
 jq -c '{major,minor,gitVersion,platform}' "$SRC/version.json" > "$B/version.json"

@@ -11,7 +11,7 @@ import (
 )
 
 // brokenDir holds the broken-recording corpus (hack/mkbroken.sh makes it).
-const brokenDir = "../../generator/source/testdata/broken"
+const brokenDir = "../../generator/recording/testdata/broken"
 
 // brokenCases pins the one line each broken recording must produce. The
 // recordings are named relative to brokenDir, so the file names in the

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/render"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
@@ -14,7 +15,7 @@ import (
 // model on; loading is measured by the source benchmarks.
 func BenchmarkGenerateSite(b *testing.B) {
 	for _, fx := range []string{"v1.29.6", "v1.33.13", "v1.33.13-crds", "v1.33.13-1000crds"} {
-		rec, err := source.LoadDir(filepath.Join("..", "..", "fixtures", fx), source.LoadOptions{})
+		rec, err := recording.LoadDir(filepath.Join("..", "..", "fixtures", fx), recording.LoadOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/kube-apidocs/kube-apidocs/fixtures"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
@@ -65,7 +66,7 @@ func checkKubectlTable(t *testing.T, out, want string) {
 
 func loadFixture(t *testing.T, dir string) *model.API {
 	t.Helper()
-	rec, err := source.LoadDir(dir, source.LoadOptions{})
+	rec, err := recording.LoadDir(dir, recording.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
@@ -19,7 +20,7 @@ type recordOptions struct {
 }
 
 func newRecordCommand(s streams) *cobra.Command {
-	o := &recordOptions{cluster: newClusterOptions(), MaxFileSize: source.DefaultMaxFileSize}
+	o := &recordOptions{cluster: newClusterOptions(), MaxFileSize: recording.DefaultMaxFileSize}
 	cmd := &cobra.Command{
 		Use:   "record --out DIR",
 		Short: "Record a live cluster's discovery documents into a folder that --fixtures reads",
@@ -30,8 +31,9 @@ the way client-go asks for them, and writes the raw answers, a README.md
 and an index.tsv in the fixtures format. Non-200 answers (an aggregated
 API whose backend is down, a discovery version the server refuses) are
 kept under a ".http<code>" name. No credentials are written. The folder is
-written under a temporary name and renamed when complete; an existing
---out folder is replaced only if it is empty or an earlier recording.`,
+written under a temporary name and renamed when complete, with a
+.kube-apidocs-manifest listing its files; an existing --out folder is
+replaced only if it is empty or holds only files its manifest lists.`,
 		Example: `  # Record the current context, then document it offline
   kube-apidocs record --out recordings/prod
   kube-apidocs api-resources --fixtures recordings/prod -o wide`,
@@ -47,7 +49,7 @@ written under a temporary name and renamed when complete; an existing
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.Out, "out", "", "Folder to write the recording to (created; an earlier recording there is replaced).")
+	f.StringVar(&o.Out, "out", "", "Folder to write the recording to (created; an earlier recording there is replaced, any other folder refused).")
 	f.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse answers larger than this many bytes.")
 	o.cluster.addFlags(f)
 	return cmd
@@ -62,9 +64,9 @@ func (o *recordOptions) run(ctx context.Context, s streams) error {
 	capture, err := source.Fetch(ctx, cfg, source.RecordOptions{MaxFileSize: o.MaxFileSize, Progress: progress.report})
 	progress.finish()
 	if err != nil {
-		return err
+		return withMaxFileSizeHint(err)
 	}
-	if err := source.WriteRecording(o.Out, capture); err != nil {
+	if err := recording.WriteRecording(o.Out, capture); err != nil {
 		return fmt.Errorf("--out %w", err)
 	}
 	for _, e := range capture.Entries {

@@ -92,3 +92,33 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("terminal output %q, want %q", buf.String(), want)
 	}
 }
+
+// TestRecordOutRules: record replaces its own earlier output, refuses a
+// folder holding anything else (a bundled fixture's copy: kubectl_*.txt
+// and an index.tsv but no manifest) without touching it, and names
+// --max-file-size when an answer is over the limit.
+func TestRecordOutRules(t *testing.T) {
+	kubeconfig := startServe(t, filepath.Join(fixturesDir, "v1.29.6"))
+	out := filepath.Join(t.TempDir(), "rec")
+	for i := 0; i < 2; i++ {
+		if got := apidocs(t, "record", "--kubeconfig", kubeconfig, "--out", out); got.code != 0 {
+			t.Fatalf("record #%d: exit %d, stderr %q", i+1, got.code, got.stderr)
+		}
+	}
+	fixture := t.TempDir()
+	copyFiles(t, filepath.Join(fixturesDir, "v1.29.6"), fixture)
+	before, err := os.ReadFile(filepath.Join(fixture, "kubectl_api-resources.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertOneLineError(t, apidocs(t, "record", "--kubeconfig", kubeconfig, "--out", fixture),
+		"error: --out "+fixture+": refusing to replace a folder that kube-apidocs did not write (it holds README.md and no .kube-apidocs-manifest); choose a new or empty folder")
+	if after, err := os.ReadFile(filepath.Join(fixture, "kubectl_api-resources.txt")); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("the refused folder changed (err %v)", err)
+	}
+	got := apidocs(t, "record", "--kubeconfig", kubeconfig, "--out", filepath.Join(t.TempDir(), "small"), "--max-file-size", "100")
+	if got.code != 1 || !strings.HasPrefix(got.stderr, "error: http://127.0.0.1:") ||
+		!strings.HasSuffix(got.stderr, ": GET /version: the answer is more than the limit of 100 bytes (raise it with --max-file-size)\n") {
+		t.Errorf("record --max-file-size 100: exit %d, stderr %q", got.code, got.stderr)
+	}
+}

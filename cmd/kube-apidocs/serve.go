@@ -15,7 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/net/netutil"
 
-	"github.com/kube-apidocs/kube-apidocs/generator/source"
+	"github.com/kube-apidocs/kube-apidocs/generator/replay"
 )
 
 // serveOptions holds the flags of `kube-apidocs serve`.
@@ -71,7 +71,7 @@ func (o *serveOptions) run(ctx context.Context, s streams) error {
 			return err
 		}
 	}
-	srv := newReplayServer(source.NewHandler(rec))
+	srv := newReplayServer(replay.NewHandler(rec))
 	ln = netutil.LimitListener(ln, maxServeConnections)
 	fmt.Fprintf(s.Out, "Serving %s at %s\n", rec.Name, url)
 	errc := make(chan error, 1)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/kube-apidocs/kube-apidocs/fixtures"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
@@ -26,7 +28,7 @@ type sourceOptions struct {
 }
 
 func newSourceOptions() *sourceOptions {
-	return &sourceOptions{kube: newClusterOptions(), MaxFileSize: source.DefaultMaxFileSize}
+	return &sourceOptions{kube: newClusterOptions(), MaxFileSize: recording.DefaultMaxFileSize}
 }
 
 func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
@@ -50,12 +52,27 @@ func (o *sourceOptions) name() string {
 }
 
 // recording loads the recording --fixtures names.
-func (o *sourceOptions) recording() (*source.Recording, error) {
-	opts := source.LoadOptions{MaxFileSize: o.MaxFileSize}
+func (o *sourceOptions) recording() (*recording.Recording, error) {
+	opts := recording.LoadOptions{MaxFileSize: o.MaxFileSize}
+	var rec *recording.Recording
+	var err error
 	if o.Fixtures == builtinFixtures {
-		return source.Load(fixtures.Builtin(), "builtin:"+fixtures.BuiltinName, opts)
+		rec, err = recording.Load(fixtures.Builtin(), "builtin:"+fixtures.BuiltinName, opts)
+	} else {
+		rec, err = recording.LoadDir(o.Fixtures, opts)
 	}
-	return source.LoadDir(o.Fixtures, opts)
+	return rec, withMaxFileSizeHint(err)
+}
+
+// withMaxFileSizeHint tells how to accept a file or answer over the size
+// limit.
+func withMaxFileSizeHint(err error) error {
+	var file *recording.TooLargeError
+	var answer *source.AnswerTooLargeError
+	if errors.As(err, &file) || errors.As(err, &answer) {
+		return fmt.Errorf("%w (raise it with --max-file-size)", err)
+	}
+	return err
 }
 
 // load builds the model from the recording or the live cluster and warns on

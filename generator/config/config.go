@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/oneline"
 )
 
 // Config is the content of a configuration file. Every field is optional;
@@ -91,7 +93,8 @@ func Parse(data []byte) (*Config, error) {
 	strict := yaml.NewDecoder(bytes.NewReader(data))
 	strict.KnownFields(true)
 	if err := strict.Decode(cfg); err != nil {
-		return nil, oneLine(err)
+		// the YAML decoder's type errors span several lines
+		return nil, errors.New(oneline.Text(strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n")))
 	}
 	return cfg, nil
 }
@@ -125,12 +128,6 @@ func checkKeys(n *yaml.Node, path string) error {
 		}
 	}
 	return nil
-}
-
-// oneLine folds the YAML decoder's multi-line type errors into one line.
-func oneLine(err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n")
-	return errors.New(strings.Join(strings.Fields(msg), " "))
 }
 
 func join(path, key string) string {

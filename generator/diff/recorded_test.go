@@ -11,6 +11,7 @@ import (
 
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
@@ -19,7 +20,7 @@ const fixturesDir = "../../fixtures"
 // loadFixture builds the model of a recording the way the commands do.
 func loadFixture(t testing.TB, name string) *model.API {
 	t.Helper()
-	rec, err := source.LoadDir(filepath.Join(fixturesDir, name), source.LoadOptions{})
+	rec, err := recording.LoadDir(filepath.Join(fixturesDir, name), recording.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

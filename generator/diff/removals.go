@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/oneline"
 )
 
 //go:embed removals.yaml
@@ -49,7 +50,7 @@ func ParseRemovals(data []byte, name string) ([]model.Removal, error) {
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, oneLineError{err})
+		return nil, fmt.Errorf("%s: %w", name, oneline.Error(err))
 	}
 	if len(f.Removals) == 0 {
 		return nil, fmt.Errorf("%s: removals: no rows", name)
@@ -78,10 +79,3 @@ func (r removalRow) validate() error {
 	}
 	return nil
 }
-
-// oneLineError prints a multi-line decoder error ("unmarshal errors:\n  line
-// 2: ...") on one line; Unwrap gives the original.
-type oneLineError struct{ err error }
-
-func (e oneLineError) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
-func (e oneLineError) Unwrap() error { return e.err }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/render"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 	"github.com/kube-apidocs/kube-apidocs/hack/crdgen"
@@ -17,7 +18,7 @@ import (
 // DIR` does after flag parsing: load and check the recording, build the
 // model through client-go's discovery client, print the table.
 func apiResourcesWide(b *testing.B, dir string) *model.API {
-	rec, err := source.LoadDir(dir, source.LoadOptions{})
+	rec, err := recording.LoadDir(dir, recording.LoadOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -71,7 +72,7 @@ func BenchmarkGrowth(b *testing.B) {
 // the time goes.
 func BenchmarkPhases(b *testing.B) {
 	dir := syntheticRecording(b, 1000)
-	rec, err := source.LoadDir(dir, source.LoadOptions{})
+	rec, err := recording.LoadDir(dir, recording.LoadOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -82,7 +83,7 @@ func BenchmarkPhases(b *testing.B) {
 	b.Run("load+check", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			if _, err := source.LoadDir(dir, source.LoadOptions{}); err != nil {
+			if _, err := recording.LoadDir(dir, recording.LoadOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}

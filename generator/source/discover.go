@@ -14,6 +14,9 @@ import (
 	"k8s.io/client-go/rest"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/oneline"
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
+	"github.com/kube-apidocs/kube-apidocs/generator/replay"
 )
 
 // DiscoverOptions tunes discovery. The zero value uses aggregated discovery
@@ -31,10 +34,10 @@ type DiscoverOptions struct {
 // FromRecording builds the model of a recording by replaying its bytes
 // through client-go's discovery client, the same code path a live cluster
 // takes.
-func FromRecording(rec *Recording, opts DiscoverOptions) (*model.API, error) {
+func FromRecording(rec *recording.Recording, opts DiscoverOptions) (*model.API, error) {
 	cfg := &rest.Config{
 		Host:      "http://recording.invalid",
-		Transport: handlerTransport{handler: NewHandler(rec)},
+		Transport: replay.NewTransport(rec),
 		QPS:       -1, // an in-process replay needs no client-side rate limit
 	}
 	api, err := discoverModel(cfg, opts)
@@ -174,7 +177,7 @@ func clone(s []string) []string {
 }
 
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
+	return oneline.Text(err.Error())
 }
 
 // formatRecorder remembers which discovery format the server answered /apis

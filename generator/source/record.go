@@ -7,23 +7,25 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/validation"
+	"k8s.io/apimachinery/pkg/version"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/util/flowcontrol"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 )
 
 // Accept headers Fetch sends, the ones client-go's discovery client sends.
 const (
 	// AcceptLegacy is what client-go asks /api and /apis for in legacy
 	// discovery.
-	AcceptLegacy = MediaJSON
+	AcceptLegacy = recording.MediaJSON
 	// AcceptDocument is what client-go's REST client sends for a group or
 	// a group-version's resource list.
 	AcceptDocument = "application/json, */*"
@@ -39,38 +41,24 @@ const recordWorkers = 8
 // RecordOptions tunes Fetch. The zero value applies the documented defaults.
 type RecordOptions struct {
 	// MaxFileSize refuses answers larger than this many bytes; 0 means
-	// DefaultMaxFileSize.
+	// recording.DefaultMaxFileSize.
 	MaxFileSize int64
 	// Progress, when set, is called after each legacy document with how
 	// many have been fetched out of how many there are.
 	Progress func(done, total int)
 }
 
-// Entry is one recorded request and its answer.
-type Entry struct {
-	// Path is the request path ("/apis/apps/v1").
+// AnswerTooLargeError is an answer larger than RecordOptions.MaxFileSize.
+type AnswerTooLargeError struct {
+	// Path is the request path.
 	Path string
-	// Accept is the Accept header sent.
-	Accept string
-	// File is the file name in the recording ("apis__apps__v1.json", or
-	// "apis__metrics.k8s.io__v1beta1.http503.json" for a non-200 answer).
-	File string
-	// Status is the HTTP status code.
-	Status int
-	// ContentType and ETag are the answer's headers ("" when absent).
-	ContentType, ETag string
-	// Body holds the raw bytes of the answer.
-	Body []byte
+	// Limit is the largest answer accepted, in bytes.
+	Limit int64
 }
 
-// Capture is what Fetch received from a server, in request order.
-type Capture struct {
-	// Server is the server's URL (scheme and host only).
-	Server string
-	// GitVersion is the server's version from /version ("" if unknown).
-	GitVersion string
-	// Entries are the requests and answers.
-	Entries []Entry
+// Error returns the one-line message, naming the request first.
+func (e *AnswerTooLargeError) Error() string {
+	return fmt.Sprintf("GET %s: the answer is more than the limit of %d bytes", e.Path, e.Limit)
 }
 
 // Fetch asks the server behind cfg for every discovery document, the way
@@ -79,9 +67,10 @@ type Capture struct {
 // aggregated discovery v2 and v2beta1 for /apis and /api. A non-200 answer
 // for one group-version is kept (as evidence, like the fixtures' .http406
 // files); failing to reach the server, 401 and 403 are returned as a
-// *ServerError. Group and version names from the server are validated before
+// *ServerError, an answer over the size limit as an *AnswerTooLargeError
+// inside one. Group and version names from the server are validated before
 // they become file names.
-func Fetch(ctx context.Context, cfg *rest.Config, opts RecordOptions) (*Capture, error) {
+func Fetch(ctx context.Context, cfg *rest.Config, opts RecordOptions) (*recording.Capture, error) {
 	f, err := newFetcher(cfg, opts)
 	if err != nil {
 		return nil, err
@@ -112,7 +101,7 @@ func newFetcher(cfg *rest.Config, opts RecordOptions) (*fetcher, error) {
 		cfg.Timeout = defaultRecordTimeout
 	}
 	if opts.MaxFileSize <= 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
+		opts.MaxFileSize = recording.DefaultMaxFileSize
 	}
 	base, _, err := rest.DefaultServerUrlFor(cfg)
 	if err != nil {
@@ -129,11 +118,11 @@ func newFetcher(cfg *rest.Config, opts RecordOptions) (*fetcher, error) {
 	return f, nil
 }
 
-func (f *fetcher) fetchAll(ctx context.Context) (*Capture, error) {
-	c := &Capture{Server: f.server}
-	var top [3]Entry // /version, /api, /apis: without access to them there is nothing to record
-	for i, d := range []document{{"/version", "version.json"}, {"/api", "api.json"}, {"/apis", "apis.json"}} {
-		e, err := f.get(ctx, d.path, AcceptLegacy, d.file)
+func (f *fetcher) fetchAll(ctx context.Context) (*recording.Capture, error) {
+	c := &recording.Capture{Server: f.server}
+	var top [3]recording.Entry // /version, /api, /apis: without access to them there is nothing to record
+	for i, p := range []string{"/version", "/api", "/apis"} {
+		e, err := f.get(ctx, recording.Route{Path: p}, AcceptLegacy)
 		if err != nil {
 			return nil, err
 		}
@@ -152,12 +141,12 @@ func (f *fetcher) fetchAll(ctx context.Context) (*Capture, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Entries = append([]Entry{version, core}, fetched[:coreCount(docs)]...)
+	c.Entries = append([]recording.Entry{version, core}, fetched[:coreCount(docs)]...)
 	c.Entries = append(c.Entries, groups)
 	c.Entries = append(c.Entries, fetched[coreCount(docs):]...)
 	for _, v := range []string{"v2", "v2beta1"} {
 		for _, p := range []string{"/apis", "/api"} {
-			e, err := f.get(ctx, p, mediaForAggregated(v), aggregatedFile(p, v))
+			e, err := f.get(ctx, recording.Route{Path: p, Aggregated: v}, recording.AggregatedMediaType(v))
 			if err != nil {
 				return nil, err
 			}
@@ -167,20 +156,10 @@ func (f *fetcher) fetchAll(ctx context.Context) (*Capture, error) {
 	return c, nil
 }
 
-func aggregatedFile(p, version string) string {
-	if p == "/api" {
-		return "aggregated_api_" + version + ".json"
-	}
-	return "aggregated_" + version + ".json"
-}
-
-// document is one legacy document to fetch.
-type document struct{ path, file string }
-
-func coreCount(docs []document) int {
+func coreCount(docs []recording.Route) int {
 	n := 0
 	for _, d := range docs {
-		if strings.HasPrefix(d.path, "/api/") {
+		if strings.HasPrefix(d.Path, "/api/") {
 			n++
 		}
 	}
@@ -189,10 +168,10 @@ func coreCount(docs []document) int {
 
 // legacyDocuments lists the documents /api and /apis name: the core
 // versions first, then each group followed by its versions, in server order.
-func legacyDocuments(core, groups Entry) ([]document, error) {
-	var docs []document
+func legacyDocuments(core, groups recording.Entry) ([]recording.Route, error) {
+	var docs []recording.Route
 	if core.Status == http.StatusOK {
-		var doc apiVersionsDoc
+		var doc metav1.APIVersions
 		if err := json.Unmarshal(core.Body, &doc); err != nil {
 			return nil, fmt.Errorf("GET /api: %w", err)
 		}
@@ -200,156 +179,106 @@ func legacyDocuments(core, groups Entry) ([]document, error) {
 			if err := checkVersionName(v, "/api"); err != nil {
 				return nil, err
 			}
-			docs = append(docs, document{"/api/" + v, "api__" + v + ".json"})
+			docs = append(docs, recording.Route{Path: "/api/" + v})
 		}
 	}
 	if groups.Status != http.StatusOK {
 		return docs, nil
 	}
-	var doc apiGroupListDoc
+	var doc metav1.APIGroupList
 	if err := json.Unmarshal(groups.Body, &doc); err != nil {
 		return nil, fmt.Errorf("GET /apis: %w", err)
 	}
 	for _, g := range doc.Groups {
-		if err := checkGroupName(g.Name); err != nil {
-			return nil, err
+		if p := recording.GroupNameProblem(g.Name); p != "" {
+			return nil, fmt.Errorf("GET /apis: group name %s; refusing to use it in a file name", p)
 		}
-		docs = append(docs, document{"/apis/" + g.Name, "apis__" + g.Name + ".json"})
+		docs = append(docs, recording.Route{Path: "/apis/" + g.Name})
 		for _, v := range g.Versions {
 			if err := checkVersionName(v.Version, "/apis group "+g.Name); err != nil {
 				return nil, err
 			}
-			docs = append(docs, document{"/apis/" + g.Name + "/" + v.Version, "apis__" + g.Name + "__" + v.Version + ".json"})
+			docs = append(docs, recording.Route{Path: "/apis/" + g.Name + "/" + v.Version})
 		}
 	}
 	return docs, nil
 }
 
-// statusSuffix matches a name ending the way a non-200 answer's file name
-// does, which a group name must not, or the file would be misread.
-var statusSuffix = regexp.MustCompile(`\.http[0-9]+$`)
-
-// checkGroupName refuses group names that are not DNS subdomains: the name
-// becomes part of a URL path and a file name, and comes from the server.
-func checkGroupName(name string) error {
-	if errs := validation.IsDNS1123Subdomain(name); len(errs) > 0 {
-		return fmt.Errorf("GET /apis: group name %q is not valid (%s); refusing to use it in a file name", name, errs[0])
-	}
-	if statusSuffix.MatchString(name) {
-		return fmt.Errorf("GET /apis: group name %q ends like a recorded HTTP status; refusing to use it in a file name", name)
-	}
-	return nil
-}
-
-// checkVersionName refuses version names that are not DNS labels.
+// checkVersionName refuses version names that may not become file names.
 func checkVersionName(name, where string) error {
-	if errs := validation.IsDNS1123Label(name); len(errs) > 0 {
-		return fmt.Errorf("GET %s: version name %q is not valid (%s); refusing to use it in a file name", where, name, errs[0])
+	if p := recording.VersionNameProblem(name); p != "" {
+		return fmt.Errorf("GET %s: version name %s; refusing to use it in a file name", where, p)
 	}
 	return nil
 }
 
 // getAll fetches docs with a few workers and returns the entries in the
 // order of docs. The first error stops the rest.
-func (f *fetcher) getAll(parent context.Context, docs []document) ([]Entry, error) {
-	ctx, cancel := context.WithCancel(parent)
-	defer cancel()
-	b := &batch{docs: docs, out: make([]Entry, len(docs)), errs: make([]error, len(docs)), next: make(chan int)}
-	var wg sync.WaitGroup
-	for w := 0; w < min(recordWorkers, len(docs)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f.work(ctx, cancel, b)
-		}()
+func (f *fetcher) getAll(ctx context.Context, docs []recording.Route) ([]recording.Entry, error) {
+	out := make([]recording.Entry, len(docs))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(recordWorkers)
+	var mu sync.Mutex
+	done := 0
+	for i, d := range docs {
+		g.Go(func() error {
+			e, err := f.get(ctx, d, AcceptDocument)
+			if err != nil {
+				return err
+			}
+			out[i] = e
+			mu.Lock()
+			defer mu.Unlock()
+			done++
+			if f.opts.Progress != nil {
+				f.opts.Progress(done, len(docs))
+			}
+			return nil
+		})
 	}
-feed:
-	for i := range docs {
-		select {
-		case b.next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(b.next)
-	wg.Wait()
-	for _, err := range b.errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	if err := parent.Err(); err != nil {
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	return b.out, nil
+	return out, nil
 }
 
-// batch is the shared state of getAll's workers.
-type batch struct {
-	docs []document
-	out  []Entry
-	errs []error
-	next chan int
-
-	mu   sync.Mutex
-	done int
-}
-
-// work fetches the documents whose indexes arrive on b.next.
-func (f *fetcher) work(ctx context.Context, cancel func(), b *batch) {
-	for i := range b.next {
-		b.out[i], b.errs[i] = f.get(ctx, b.docs[i].path, AcceptDocument, b.docs[i].file)
-		if b.errs[i] != nil {
-			cancel()
-		}
-		b.mu.Lock()
-		b.done++
-		if f.opts.Progress != nil {
-			f.opts.Progress(b.done, len(b.docs))
-		}
-		b.mu.Unlock()
-	}
-}
-
-// get sends one GET and returns the answer; a non-200 answer is kept under
-// a ".http<code>" file name.
-func (f *fetcher) get(ctx context.Context, p, accept, file string) (Entry, error) {
+// get sends one GET for route and returns the answer under the file name
+// the recording format gives it (".http<code>" for a non-200 answer).
+func (f *fetcher) get(ctx context.Context, route recording.Route, accept string) (recording.Entry, error) {
 	if f.limiter != nil {
 		if err := f.limiter.Wait(ctx); err != nil {
-			return Entry{}, err
+			return recording.Entry{}, err
 		}
 	}
+	p := route.Path
 	u := *f.base
 	u.Path = strings.TrimSuffix(u.Path, "/") + p
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return Entry{}, err
+		return recording.Entry{}, err
 	}
 	req.Header.Set("Accept", accept)
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return Entry{}, err
+		return recording.Entry{}, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxFileSize+1))
 	if err != nil {
-		return Entry{}, fmt.Errorf("GET %s: reading the answer: %w", p, err)
+		return recording.Entry{}, fmt.Errorf("GET %s: reading the answer: %w", p, err)
 	}
 	if int64(len(body)) > f.opts.MaxFileSize {
-		return Entry{}, fmt.Errorf("GET %s: the answer is more than the limit of %d bytes (raise it with --max-file-size)", p, f.opts.MaxFileSize)
+		return recording.Entry{}, &AnswerTooLargeError{Path: p, Limit: f.opts.MaxFileSize}
 	}
-	if resp.StatusCode != http.StatusOK {
-		file = strings.TrimSuffix(file, ".json") + fmt.Sprintf(".http%d.json", resp.StatusCode)
-	}
-	return Entry{
-		Path: p, Accept: accept, File: file, Status: resp.StatusCode,
+	return recording.Entry{
+		Path: p, Accept: accept, File: recording.FileForStatus(route, resp.StatusCode), Status: resp.StatusCode,
 		ContentType: resp.Header.Get("Content-Type"), ETag: resp.Header.Get("ETag"), Body: body,
 	}, nil
 }
 
 // accessError turns a 401 or 403 answer into client-go's StatusError, with
 // the server's Status message when it sent one.
-func accessError(e Entry) error {
+func accessError(e recording.Entry) error {
 	reason := map[int]metav1.StatusReason{http.StatusUnauthorized: metav1.StatusReasonUnauthorized, http.StatusForbidden: metav1.StatusReasonForbidden}[e.Status]
 	if reason == "" {
 		return nil
@@ -362,11 +291,11 @@ func accessError(e Entry) error {
 	return &apierrors.StatusError{ErrStatus: status}
 }
 
-func gitVersion(e Entry) string {
+func gitVersion(e recording.Entry) string {
 	if e.Status != http.StatusOK {
 		return ""
 	}
-	var v versionDoc
+	var v version.Info
 	if json.Unmarshal(e.Body, &v) != nil {
 		return ""
 	}

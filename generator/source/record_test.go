@@ -14,6 +14,9 @@ import (
 	"testing"
 
 	"k8s.io/client-go/rest"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
+	"github.com/kube-apidocs/kube-apidocs/generator/replay"
 )
 
 const testToken = "s3cr3t-token-that-must-not-be-recorded"
@@ -40,7 +43,7 @@ func newTokenServer(t *testing.T, h http.Handler) *tokenServer {
 	return ts
 }
 
-func fetchFrom(t *testing.T, url string, opts RecordOptions) *Capture {
+func fetchFrom(t *testing.T, url string, opts RecordOptions) *recording.Capture {
 	t.Helper()
 	c, err := Fetch(context.Background(), &rest.Config{Host: url, BearerToken: testToken}, opts)
 	if err != nil {
@@ -56,7 +59,7 @@ func TestRecordRoundTrip(t *testing.T) {
 	for _, name := range bundled {
 		t.Run(name, func(t *testing.T) {
 			orig := loadFixture(t, name)
-			ts := newTokenServer(t, NewHandler(orig))
+			ts := newTokenServer(t, replay.NewHandler(orig))
 			var calls, last, total atomic.Int64
 			c := fetchFrom(t, ts.URL, RecordOptions{Progress: func(done, n int) { calls.Add(1); last.Store(int64(done)); total.Store(int64(n)) }})
 			if ua := ts.userAgents.Load().(string); strings.HasPrefix(strings.ToLower(ua), "curl") || ua == "" {
@@ -66,7 +69,7 @@ func TestRecordRoundTrip(t *testing.T) {
 				t.Errorf("progress: %d calls, last %d of %d", calls.Load(), last.Load(), total.Load())
 			}
 			dir := filepath.Join(t.TempDir(), "rec")
-			if err := WriteRecording(dir, c); err != nil {
+			if err := recording.WriteRecording(dir, c); err != nil {
 				t.Fatal(err)
 			}
 			for _, f := range orig.Files() {
@@ -76,7 +79,7 @@ func TestRecordRoundTrip(t *testing.T) {
 					t.Errorf("%s: recorded bytes differ from the fixture's (err %v)", f, err)
 				}
 			}
-			loaded, err := LoadDir(dir, LoadOptions{})
+			loaded, err := recording.LoadDir(dir, recording.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,9 +95,9 @@ func TestRecordRoundTrip(t *testing.T) {
 	}
 }
 
-func routeOf(t *testing.T, file string) Route {
+func routeOf(t *testing.T, file string) recording.Route {
 	t.Helper()
-	r, _, ok := routeForFile(file)
+	r, _, ok := recording.RouteFor(file)
 	if !ok {
 		t.Fatalf("%s is not a route", file)
 	}
@@ -121,7 +124,7 @@ func assertNoToken(t *testing.T, dir string) {
 // TestRecordIndex pins the index.tsv lines and the README table of a
 // recording, including a non-200 answer.
 func TestRecordIndex(t *testing.T) {
-	c := fetchFrom(t, newTokenServer(t, NewHandler(loadFixture(t, "v1.33.13"))).URL, RecordOptions{})
+	c := fetchFrom(t, newTokenServer(t, replay.NewHandler(loadFixture(t, "v1.33.13"))).URL, RecordOptions{})
 	var index, readme bytes.Buffer
 	if err := c.WriteIndex(&index); err != nil {
 		t.Fatal(err)
@@ -133,8 +136,8 @@ func TestRecordIndex(t *testing.T) {
 	want := map[int]string{
 		0:              "/version\tapplication/json\tversion.json\t200\tapplication/json\t347\t-",
 		2:              "/api/v1\tapplication/json, */*\tapi__v1.json\t200\tapplication/json\t6488\t-",
-		len(lines) - 4: "/apis\t" + MediaAggregatedV2 + "\taggregated_v2.json\t200\t" + MediaAggregatedV2 + "\t16578\t-",
-		len(lines) - 1: "/api\t" + MediaAggregatedV2Beta1 + "\taggregated_api_v2beta1.http406.json\t406\tapplication/json\t262\t-",
+		len(lines) - 4: "/apis\t" + recording.MediaAggregatedV2 + "\taggregated_v2.json\t200\t" + recording.MediaAggregatedV2 + "\t16578\t-",
+		len(lines) - 1: "/api\t" + recording.MediaAggregatedV2Beta1 + "\taggregated_api_v2beta1.http406.json\t406\tapplication/json\t262\t-",
 	}
 	for i, w := range want {
 		if lines[i] != w {
@@ -154,7 +157,7 @@ func TestRecordIndex(t *testing.T) {
 // TestRecordUnavailableGroupVersion keeps a 503 for one group-version as a
 // .http503.json file, and the recording then reports it as unavailable.
 func TestRecordUnavailableGroupVersion(t *testing.T) {
-	h := NewHandler(loadFixture(t, "v1.33.13"))
+	h := replay.NewHandler(loadFixture(t, "v1.33.13"))
 	ts := newTokenServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/apis/batch/v1" {
 			statusHandler(503, "ServiceUnavailable", "the server is currently unable to handle the request").ServeHTTP(w, r)
@@ -163,13 +166,13 @@ func TestRecordUnavailableGroupVersion(t *testing.T) {
 		h.ServeHTTP(w, r)
 	}))
 	dir := filepath.Join(t.TempDir(), "rec")
-	if err := WriteRecording(dir, fetchFrom(t, ts.URL, RecordOptions{})); err != nil {
+	if err := recording.WriteRecording(dir, fetchFrom(t, ts.URL, RecordOptions{})); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "apis__batch__v1.http503.json")); err != nil {
 		t.Fatal(err)
 	}
-	rec, err := LoadDir(dir, LoadOptions{})
+	rec, err := recording.LoadDir(dir, recording.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,11 +187,11 @@ func TestRecordUnavailableGroupVersion(t *testing.T) {
 func TestRecordRefusesBadNames(t *testing.T) {
 	tests := []struct{ apis, want string }{
 		{`{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"../../etc","versions":[{"groupVersion":"x/v1","version":"v1"}]}]}`,
-			`GET /apis: group name "../../etc" is not valid`},
+			`GET /apis: group name "../../etc" is not a valid API group name`},
 		{`{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"ok.example.com","versions":[{"groupVersion":"ok.example.com/v1/../..","version":"v1/../.."}]}]}`,
-			`GET /apis group ok.example.com: version name "v1/../.." is not valid`},
+			`GET /apis group ok.example.com: version name "v1/../.." is not a valid API version`},
 		{`{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"a.http503","versions":[]}]}`,
-			`GET /apis: group name "a.http503" ends like a recorded HTTP status`},
+			`GET /apis: group name "a.http503" is not a valid API group name here: it ends like a recorded HTTP status (.http<code>), so its file name would read as another group's failed answer; refusing to use it in a file name`},
 	}
 	for _, tt := range tests {
 		ts := newTokenServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -211,7 +214,7 @@ func TestRecordRefusesBadNames(t *testing.T) {
 
 // TestRecordAccessErrors: a wrong token gives the 401 message and no files.
 func TestRecordAccessErrors(t *testing.T) {
-	ts := newTokenServer(t, NewHandler(loadFixture(t, "v1.33.13")))
+	ts := newTokenServer(t, replay.NewHandler(loadFixture(t, "v1.33.13")))
 	_, err := Fetch(context.Background(), &rest.Config{Host: ts.URL, BearerToken: "wrong"}, RecordOptions{})
 	var se *ServerError
 	if !errors.As(err, &se) || se.Problem != ProblemUnauthorized {
@@ -226,75 +229,13 @@ func TestRecordAccessErrors(t *testing.T) {
 }
 
 func TestRecordMaxFileSize(t *testing.T) {
-	ts := newTokenServer(t, NewHandler(loadFixture(t, "v1.33.13")))
+	ts := newTokenServer(t, replay.NewHandler(loadFixture(t, "v1.33.13")))
 	_, err := Fetch(context.Background(), &rest.Config{Host: ts.URL, BearerToken: testToken}, RecordOptions{MaxFileSize: 1000})
-	if err == nil || !strings.Contains(err.Error(), "GET /apis: the answer is more than the limit of 1000 bytes") {
-		t.Errorf("error = %v", err)
+	var tooLarge *AnswerTooLargeError
+	if !errors.As(err, &tooLarge) || tooLarge.Path != "/apis" || tooLarge.Limit != 1000 {
+		t.Fatalf("error = %v, want an *AnswerTooLargeError for /apis", err)
 	}
-}
-
-// TestWriteRecordingReplaces checks the folder rules: a new folder is
-// created, an earlier recording is replaced, any other non-empty folder is
-// refused and left as it was, and a capture that does not check out leaves
-// nothing behind.
-func TestWriteRecordingReplaces(t *testing.T) {
-	c := fetchFrom(t, newTokenServer(t, NewHandler(loadFixture(t, "v1.33.13"))).URL, RecordOptions{})
-	parent := t.TempDir()
-	dir := filepath.Join(parent, "rec")
-	if err := WriteRecording(dir, c); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "stale.json"), []byte("{}"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteRecording(dir, c); err != nil {
-		t.Fatalf("replacing an earlier recording: %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "stale.json")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the earlier recording's files survived the replacement")
-	}
-	other := filepath.Join(parent, "notes")
-	if err := os.MkdirAll(other, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(other, "keep.txt"), []byte("mine"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	err := WriteRecording(other, c)
-	if err == nil || err.Error() != other+": the folder exists and is not a recording (no index.tsv); choose a new or empty folder" {
-		t.Errorf("error = %v", err)
-	}
-	broken := &Capture{Server: c.Server, Entries: append([]Entry(nil), c.Entries...)}
-	broken.Entries[2].Body = []byte(`{"kind":"APIResourceList"`)
-	if err := WriteRecording(filepath.Join(parent, "broken"), broken); err == nil || !strings.Contains(err.Error(), "truncated JSON") {
-		t.Errorf("broken capture: error = %v", err)
-	}
-	entries, _ := os.ReadDir(parent)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	if strings.Join(names, " ") != "notes rec" {
-		t.Errorf("folder holds %v, want only notes and rec (no temporary or broken folders)", names)
-	}
-}
-
-// TestRouteForGroupNamesWithHTTP: a group whose name contains ".http" is
-// not mistaken for a recorded status.
-func TestRouteForGroupNamesWithHTTP(t *testing.T) {
-	tests := []struct {
-		file   string
-		route  Route
-		status int
-	}{
-		{"apis__api.httpbin.example.com.json", Route{Path: "/apis/api.httpbin.example.com"}, 200},
-		{"apis__api.httpbin.example.com__v1.http503.json", Route{Path: "/apis/api.httpbin.example.com/v1"}, 503},
-		{"apis__x.http2.example.com__v1.json", Route{Path: "/apis/x.http2.example.com/v1"}, 200},
-	}
-	for _, tt := range tests {
-		route, status, ok := routeForFile(tt.file)
-		if !ok || route != tt.route || status != tt.status {
-			t.Errorf("routeForFile(%q) = %+v, %d, %v; want %+v, %d", tt.file, route, status, ok, tt.route, tt.status)
-		}
+	if want := ts.URL + ": GET /apis: the answer is more than the limit of 1000 bytes"; err.Error() != want {
+		t.Errorf("error = %q\nwant %q", err, want)
 	}
 }

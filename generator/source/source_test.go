@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,22 +11,23 @@ import (
 	"testing"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 var bundled = []string{"v1.29.6", "v1.33.13", "v1.33.13-crds"}
 
-func loadFixture(t *testing.T, name string) *Recording {
+func loadFixture(t *testing.T, name string) *recording.Recording {
 	t.Helper()
-	rec, err := LoadDir(filepath.Join("../../fixtures", name), LoadOptions{})
+	rec, err := recording.LoadDir(filepath.Join("../../fixtures", name), recording.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return rec
 }
 
-func discover(t *testing.T, rec *Recording, opts DiscoverOptions) *model.API {
+func discover(t *testing.T, rec *recording.Recording, opts DiscoverOptions) *model.API {
 	t.Helper()
 	api, err := FromRecording(rec, opts)
 	if err != nil {
@@ -129,71 +128,5 @@ func TestModelFacts(t *testing.T) {
 	}
 	if got := strings.Join(subs, ","); got != "attach,binding,ephemeralcontainers,eviction,exec,log,portforward,proxy,resize,status" {
 		t.Errorf("pods subresources %s", got)
-	}
-}
-
-func TestHandlerNegotiation(t *testing.T) {
-	srv := httptest.NewServer(NewHandler(loadFixture(t, "v1.29.6")))
-	defer srv.Close()
-	cases := []struct {
-		path, accept string
-		status       int
-		contentType  string
-		bodyHas      string
-	}{
-		{"/apis", MediaAggregatedV2, 406, MediaJSON, `"reason": "NotAcceptable"`},
-		{"/apis", MediaAggregatedV2Beta1, 200, MediaAggregatedV2Beta1, `"kind":"APIGroupDiscoveryList"`},
-		{"/apis", MediaAggregatedV2 + "," + MediaAggregatedV2Beta1 + ",application/json", 200, MediaAggregatedV2Beta1, `apidiscovery.k8s.io/v2beta1`},
-		{"/apis", "", 200, MediaJSON, `"kind":"APIGroupList"`},
-		{"/apis", "application/json", 200, MediaJSON, `"kind":"APIGroupList"`},
-		{"/api", MediaAggregatedV2Beta1, 200, MediaAggregatedV2Beta1, `"kind":"APIGroupDiscoveryList"`},
-		{"/api/v1", "", 200, MediaJSON, `"groupVersion":"v1"`},
-		{"/apis/apps/v1", "application/json", 200, MediaJSON, `"groupVersion":"apps/v1"`},
-		{"/version", "", 200, MediaJSON, `"gitVersion": "v1.29.6"`},
-		{"/apis/nothing.example.com/v1", "", 404, MediaJSON, `"reason":"NotFound"`},
-		{"/healthz", "", 404, MediaJSON, `"code":404`},
-		{"/apis", "application/yaml", 406, MediaJSON, `"reason":"NotAcceptable"`},
-	}
-	for _, c := range cases {
-		req, _ := http.NewRequest(http.MethodGet, srv.URL+c.path, nil)
-		if c.accept != "" {
-			req.Header.Set("Accept", c.accept)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var body bytes.Buffer
-		_, _ = body.ReadFrom(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != c.status || resp.Header.Get("Content-Type") != c.contentType || !strings.Contains(body.String(), c.bodyHas) {
-			t.Errorf("GET %s Accept %q: %d %s %.80q; want %d %s containing %s", c.path, c.accept, resp.StatusCode, resp.Header.Get("Content-Type"), body.String(), c.status, c.contentType, c.bodyHas)
-		}
-	}
-}
-
-func TestRouteForFile(t *testing.T) {
-	cases := map[string]Route{
-		"api.json":                        {Path: "/api"},
-		"api__v1.json":                    {Path: "/api/v1"},
-		"apis.json":                       {Path: "/apis"},
-		"apis__apps.json":                 {Path: "/apis/apps"},
-		"apis__apps__v1.json":             {Path: "/apis/apps/v1"},
-		"aggregated_v2.json":              {Path: "/apis", Aggregated: "v2"},
-		"aggregated_v2beta1.http406.json": {Path: "/apis", Aggregated: "v2beta1"},
-		"aggregated_api_v2.json":          {Path: "/api", Aggregated: "v2"},
-		"version.json":                    {Path: "/version"},
-		"apis__metrics.k8s.io__v1beta1.http503.json": {Path: "/apis/metrics.k8s.io/v1beta1"},
-	}
-	for file, want := range cases {
-		got, _, ok := routeForFile(file)
-		if !ok || got != want {
-			t.Errorf("routeForFile(%q) = %+v, %v; want %+v", file, got, ok, want)
-		}
-	}
-	for _, file := range []string{"README.md", "index.tsv", "kubectl_api-versions.txt", "aggregated_clientgo_accept.json", "apis____.json", "apis__..__v1.json", "other.json"} {
-		if got, _, ok := routeForFile(file); ok {
-			t.Errorf("routeForFile(%q) = %+v, want no route", file, got)
-		}
 	}
 }

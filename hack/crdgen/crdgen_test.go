@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
@@ -36,7 +37,7 @@ func TestSyntheticMatchesRealServer(t *testing.T) {
 
 func discover(t *testing.T, dir string, legacy bool) *model.API {
 	t.Helper()
-	rec, err := source.LoadDir(dir, source.LoadOptions{})
+	rec, err := recording.LoadDir(dir, recording.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 )
 
 // crdVerbs are the verbs kube-apiserver lists for every custom resource, in
@@ -29,17 +30,17 @@ func WriteRecording(dir string, base fs.FS, crds []CRD) error {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".json") || strings.Contains(name, "clientgo_accept") {
-			continue
+		if _, _, ok := recording.RouteFor(name); e.IsDir() || !ok {
+			continue // not a discovery document (aggregated_clientgo_accept.json is none either)
 		}
 		body, err := fs.ReadFile(base, name)
 		if err != nil {
 			return err
 		}
 		switch name {
-		case "apis.json":
+		case recording.FileFor(recording.Route{Path: "/apis"}):
 			body, err = appendGroupList(body, plan)
-		case "aggregated_v2.json":
+		case recording.FileFor(recording.Route{Path: "/apis", Aggregated: "v2"}):
 			body, err = appendAggregated(body, plan)
 		}
 		if err != nil {
@@ -118,12 +119,12 @@ func writeGroupDocuments(dir string, plan []groupPlan) error {
 	for _, g := range plan {
 		group := g.apiGroup()
 		group.Kind, group.APIVersion = "APIGroup", "v1"
-		if err := writeJSON(filepath.Join(dir, "apis__"+g.name+".json"), group); err != nil {
+		if err := writeJSON(filepath.Join(dir, recording.FileFor(recording.Route{Path: "/apis/" + g.name})), group); err != nil {
 			return err
 		}
 		for _, v := range g.versions {
 			doc := resourceList{Kind: "APIResourceList", APIVersion: "v1", GroupVersion: g.name + "/" + v, Resources: legacyResources(g, v)}
-			if err := writeJSON(filepath.Join(dir, "apis__"+g.name+"__"+v+".json"), doc); err != nil {
+			if err := writeJSON(filepath.Join(dir, recording.FileFor(recording.Route{Path: "/apis/" + g.name + "/" + v})), doc); err != nil {
 				return err
 			}
 		}

@@ -1,4 +1,4 @@
-package source
+package recording_test
 
 import (
 	"errors"
@@ -7,11 +7,14 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
+	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
 // The exact error line of every case is pinned by the command's test
 // (cmd/kube-apidocs/broken_test.go); this test checks the loader's side:
-// a *FileError naming a file of the case, on one line, never a panic.
+// a *recording.FileError naming a file of the case, on one line, never a panic.
 func TestLoadBrokenCorpus(t *testing.T) {
 	dirs, err := filepath.Glob("testdata/broken/*")
 	if err != nil {
@@ -25,10 +28,10 @@ func TestLoadBrokenCorpus(t *testing.T) {
 			continue
 		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			_, err := LoadDir(dir, LoadOptions{})
-			var fe *FileError
+			_, err := recording.LoadDir(dir, recording.LoadOptions{})
+			var fe *recording.FileError
 			if !errors.As(err, &fe) {
-				t.Fatalf("LoadDir(%s) = %v, want a *FileError", dir, err)
+				t.Fatalf("LoadDir(%s) = %v, want a *recording.FileError", dir, err)
 			}
 			if !strings.HasPrefix(fe.File, dir) {
 				t.Errorf("error names %q, want a file of %s", fe.File, dir)
@@ -44,15 +47,15 @@ func TestLoadBrokenCorpus(t *testing.T) {
 // aggregated and legacy documents give the same model, so every case fails
 // for the one thing it changes.
 func TestLoadBrokenBase(t *testing.T) {
-	rec, err := LoadDir("testdata/broken/base", LoadOptions{})
+	rec, err := recording.LoadDir("testdata/broken/base", recording.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	agg, err := FromRecording(rec, DiscoverOptions{})
+	agg, err := source.FromRecording(rec, source.DiscoverOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	legacy, err := FromRecording(rec, DiscoverOptions{Legacy: true})
+	legacy, err := source.FromRecording(rec, source.DiscoverOptions{Legacy: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,14 +83,17 @@ func TestLoadSizeLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	_, err = LoadDir(dir, LoadOptions{})
-	want := big + ": file is 104857600 bytes, more than the limit of 67108864 (raise it with --max-file-size)"
-	if err == nil || err.Error() != want {
+	_, err = recording.LoadDir(dir, recording.LoadOptions{})
+	want := &recording.TooLargeError{File: big, Size: 100 << 20, Limit: recording.DefaultMaxFileSize}
+	var got *recording.TooLargeError
+	if !errors.As(err, &got) || *got != *want {
+		t.Errorf("LoadDir = %v, want %+v", err, want)
+	}
+	if want := big + ": file is 104857600 bytes, more than the limit of 67108864"; err == nil || err.Error() != want {
 		t.Errorf("LoadDir = %v\nwant %s", err, want)
 	}
-	_, err = LoadDir("testdata/broken/base", LoadOptions{MaxFileSize: 1000})
-	want = "testdata/broken/base/aggregated_api_v2.json: file is 1040 bytes, more than the limit of 1000 (raise it with --max-file-size)"
-	if err == nil || err.Error() != want {
+	_, err = recording.LoadDir("testdata/broken/base", recording.LoadOptions{MaxFileSize: 1000})
+	if want := "testdata/broken/base/aggregated_api_v2.json: file is 1040 bytes, more than the limit of 1000"; err == nil || err.Error() != want {
 		t.Errorf("LoadDir with a 1000-byte limit = %v\nwant %s", err, want)
 	}
 }

@@ -1,4 +1,4 @@
-package source_test
+package recording_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/render"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
@@ -67,7 +68,7 @@ func baseFiles(f *testing.F, without ...string) fstest.MapFS {
 
 // loadWith loads fsys with the named files replaced and checks the outcome:
 // a recording, or a one-line *FileError.
-func loadWith(t *testing.T, fsys fstest.MapFS, files map[string][]byte) *source.Recording {
+func loadWith(t *testing.T, fsys fstest.MapFS, files map[string][]byte) *recording.Recording {
 	t.Helper()
 	m := fstest.MapFS{}
 	for k, v := range fsys {
@@ -76,7 +77,7 @@ func loadWith(t *testing.T, fsys fstest.MapFS, files map[string][]byte) *source.
 	for name, body := range files {
 		m[name] = &fstest.MapFile{Data: body}
 	}
-	rec, err := source.Load(m, "fuzz", source.LoadOptions{})
+	rec, err := recording.Load(m, "fuzz", recording.LoadOptions{})
 	if err != nil {
 		if strings.ContainsAny(err.Error(), "\n\r") {
 			t.Fatalf("error spans several lines: %q", err)

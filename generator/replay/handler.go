@@ -1,9 +1,11 @@
-package source
+package replay
 
 import (
 	"mime"
 	"net/http"
 	"strings"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 )
 
 // notFoundStatus is the body kube-apiserver sends for a path it does not serve.
@@ -22,11 +24,11 @@ const methodNotAllowedStatus = `{"kind":"Status","apiVersion":"v1","metadata":{}
 // has, the recorded 406 when the server refused that format, the legacy
 // documents for plain JSON, and a Kubernetes Status 404 for anything else.
 type Handler struct {
-	rec *Recording
+	rec *recording.Recording
 }
 
 // NewHandler returns an http.Handler that replays rec.
-func NewHandler(rec *Recording) *Handler { return &Handler{rec: rec} }
+func NewHandler(rec *recording.Recording) *Handler { return &Handler{rec: rec} }
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
@@ -39,24 +41,24 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		h.negotiate(w, p, req.Header.Get("Accept"))
 		return
 	}
-	resp, ok := h.rec.Responses[Route{Path: p}]
+	resp, ok := h.rec.Responses[recording.Route{Path: p}]
 	if !ok {
 		writeStatus(w, http.StatusNotFound, notFoundStatus)
 		return
 	}
-	writeResponse(w, resp, MediaJSON)
+	writeResponse(w, resp, recording.MediaJSON)
 }
 
 // negotiate picks the first media type of accept that the recording can
 // answer, as kube-apiserver does for /api and /apis.
 func (h *Handler) negotiate(w http.ResponseWriter, p, accept string) {
-	var refused *Response
+	var refused *recording.Response
 	for _, mt := range parseAccept(accept) {
 		if mt.aggregated != "" {
-			resp, ok := h.rec.Responses[Route{Path: p, Aggregated: mt.aggregated}]
+			resp, ok := h.rec.Responses[recording.Route{Path: p, Aggregated: mt.aggregated}]
 			switch {
 			case ok && resp.Status == 200:
-				writeResponse(w, resp, mediaForAggregated(mt.aggregated))
+				writeResponse(w, resp, recording.AggregatedMediaType(mt.aggregated))
 				return
 			case ok && refused == nil:
 				refused = &resp
@@ -64,27 +66,20 @@ func (h *Handler) negotiate(w http.ResponseWriter, p, accept string) {
 			continue
 		}
 		if mt.plainJSON {
-			resp, ok := h.rec.Responses[Route{Path: p}]
+			resp, ok := h.rec.Responses[recording.Route{Path: p}]
 			if !ok {
 				writeStatus(w, http.StatusNotFound, notFoundStatus)
 				return
 			}
-			writeResponse(w, resp, MediaJSON)
+			writeResponse(w, resp, recording.MediaJSON)
 			return
 		}
 	}
 	if refused != nil {
-		writeResponse(w, *refused, MediaJSON)
+		writeResponse(w, *refused, recording.MediaJSON)
 		return
 	}
 	writeStatus(w, http.StatusNotAcceptable, notAcceptableStatus)
-}
-
-func mediaForAggregated(version string) string {
-	if version == "v2beta1" {
-		return MediaAggregatedV2Beta1
-	}
-	return MediaAggregatedV2
 }
 
 type mediaType struct {
@@ -114,7 +109,7 @@ func parseAccept(accept string) []mediaType {
 	return out
 }
 
-func writeResponse(w http.ResponseWriter, resp Response, contentType string) {
+func writeResponse(w http.ResponseWriter, resp recording.Response, contentType string) {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Cache-Control", "no-cache, private")
 	w.WriteHeader(resp.Status)
@@ -122,7 +117,7 @@ func writeResponse(w http.ResponseWriter, resp Response, contentType string) {
 }
 
 func writeStatus(w http.ResponseWriter, code int, body string) {
-	w.Header().Set("Content-Type", MediaJSON)
+	w.Header().Set("Content-Type", recording.MediaJSON)
 	w.Header().Set("Cache-Control", "no-cache, private")
 	w.WriteHeader(code)
 	_, _ = w.Write([]byte(body))

@@ -1,73 +1,10 @@
-package source
+package recording
 
 import (
 	"fmt"
 	"strings"
 	"unicode"
 )
-
-// Names in discovery documents become rows, anchors and file names further
-// down, so they must be the names kube-apiserver would accept:
-//   - group names: DNS-1123 subdomains (CRD and APIService validation);
-//   - versions: DNS-1035 labels (CRD and APIService validation);
-//   - resource, singular and subresource names: DNS-1123 subdomains, with
-//     "_" allowed too, because metric adapters (external.metrics.k8s.io)
-//     serve metric names like queue_messages_ready as resources.
-//
-// Kinds, verbs, short names and categories are shown, never used as paths:
-// they may hold any text except control characters.
-//
-// The checks run on every document of every load, so they are written to
-// allocate nothing unless they find a problem: JSON paths are built only
-// for the error message.
-
-const (
-	groupNameRule    = "is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)"
-	versionNameRule  = "is not a valid API version (a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)"
-	resourceNameRule = "is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)"
-)
-
-// isSubdomain reports whether s is a DNS-1123 subdomain (what
-// k8s.io/apimachinery's IsDNS1123Subdomain accepts), with '_' also allowed
-// when underscore is true.
-func isSubdomain(s string, underscore bool) bool {
-	if len(s) == 0 || len(s) > 253 {
-		return false
-	}
-	for {
-		label, rest, more := strings.Cut(s, ".")
-		if !isLabelChars(label, underscore) {
-			return false
-		}
-		if !more {
-			return true
-		}
-		s = rest
-	}
-}
-
-// isLabelChars reports whether label is non-empty, made of [a-z0-9-] (and
-// '_' when underscore is true) and starts and ends with [a-z0-9].
-func isLabelChars(label string, underscore bool) bool {
-	if label == "" || !isAlnum(label[0]) || !isAlnum(label[len(label)-1]) {
-		return false
-	}
-	for i := 0; i < len(label); i++ {
-		c := label[i]
-		if !isAlnum(c) && c != '-' && (!underscore || c != '_') {
-			return false
-		}
-	}
-	return true
-}
-
-// isDNS1035Label reports whether s is a DNS-1035 label: at most 63
-// characters of [a-z0-9-], starting with a letter, ending with [a-z0-9].
-func isDNS1035Label(s string) bool {
-	return len(s) <= 63 && isLabelChars(s, false) && s[0] >= 'a' && s[0] <= 'z'
-}
-
-func isAlnum(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') }
 
 // problem is something wrong at a JSON path relative to where the check
 // looked; in places it under the path of the value checked.
@@ -103,16 +40,6 @@ func textsProblem(field string, texts []string) *problem {
 	return nil
 }
 
-// quoteName quotes a name for an error message, escaping control and
-// non-printing characters so the message stays on one line.
-func quoteName(name string) string {
-	const max = 80
-	if len(name) > max {
-		name = name[:max] + "..."
-	}
-	return fmt.Sprintf("%q", name)
-}
-
 // seen finds duplicates within one list of names: it remembers the first
 // index of every name.
 type seen map[string]int
@@ -129,7 +56,7 @@ func checkVersionNames(file, field string, versions []string) error {
 	dup := seen{}
 	for i, v := range versions {
 		p := dup.duplicate(v, i)
-		if !isDNS1035Label(v) {
+		if !ValidVersionName(v) {
 			p = nameProblem("", v, versionNameRule)
 		}
 		if p != nil {
@@ -165,14 +92,14 @@ func checkGroupEntry(file, prefix string, g apiGroupDoc) error {
 // groupEntryProblem checks one APIGroup: its name, its versions and that
 // the preferred version is one of them.
 func groupEntryProblem(g apiGroupDoc) *problem {
-	if !isSubdomain(g.Name, false) {
-		return nameProblem("name", g.Name, groupNameRule)
+	if rule := groupRule(g.Name); rule != "" {
+		return nameProblem("name", g.Name, rule)
 	}
 	dup := make(seen, len(g.Versions))
 	for i, v := range g.Versions {
 		p := dup.duplicate(v.Version, i)
 		switch {
-		case !isDNS1035Label(v.Version):
+		case !ValidVersionName(v.Version):
 			p = nameProblem(".version", v.Version, versionNameRule)
 		case p != nil:
 			p.field = ".version"
@@ -206,7 +133,7 @@ func checkResources(file string, resources []apiResourceDoc) error {
 
 func legacyResourceProblem(r apiResourceDoc, dup seen, i int) *problem {
 	parent, sub, isSub := strings.Cut(r.Name, "/")
-	if !isSubdomain(parent, true) || (isSub && !isSubdomain(sub, true)) {
+	if !ValidResourceName(parent) || (isSub && !ValidResourceName(sub)) {
 		return nameProblem(".name", r.Name, resourceNameRule)
 	}
 	if p := dup.duplicate(r.Name, i); p != nil {
@@ -224,7 +151,7 @@ var (
 )
 
 func resourceTextProblem(names [2]string, singular, kind string, verbs, shortNames, categories []string) *problem {
-	if singular != "" && !isSubdomain(singular, true) {
+	if singular != "" && !ValidResourceName(singular) {
 		return nameProblem(names[0], singular, resourceNameRule)
 	}
 	if p := textProblem(names[1], kind); p != nil {
@@ -249,8 +176,8 @@ func checkAggregated(file string, core bool, doc *aggregatedListDoc) error {
 		switch name := g.Metadata.Name; {
 		case core && name != "":
 			p = &problem{field: ".metadata.name", text: fmt.Sprintf("is %q, but aggregated discovery for /api holds only the core group (no name)", name)}
-		case !core && !isSubdomain(name, false):
-			p = nameProblem(".metadata.name", name, groupNameRule)
+		case !core && groupRule(name) != "":
+			p = nameProblem(".metadata.name", name, groupRule(name))
 		default:
 			if p = dup.duplicate(name, i); p != nil {
 				p.field = ".metadata.name"
@@ -270,7 +197,7 @@ func aggregatedVersionsProblem(versions []aggregatedVersion) *problem {
 	for i, v := range versions {
 		p := dup.duplicate(v.Version, i)
 		switch {
-		case !isDNS1035Label(v.Version):
+		case !ValidVersionName(v.Version):
 			p = nameProblem(".version", v.Version, versionNameRule)
 		case p != nil:
 			p.field = ".version"
@@ -305,7 +232,7 @@ func aggregatedResourcesProblem(resources []aggregatedResource) *problem {
 }
 
 func aggregatedResourceProblem(r aggregatedResource) *problem {
-	if !isSubdomain(r.Resource, true) {
+	if !ValidResourceName(r.Resource) {
 		return nameProblem(".resource", r.Resource, resourceNameRule)
 	}
 	if r.Scope != "Namespaced" && r.Scope != "Cluster" {
@@ -335,7 +262,7 @@ func aggregatedResourceProblem(r aggregatedResource) *problem {
 }
 
 func subresourceProblem(s aggregatedSubresource) *problem {
-	if !isSubdomain(s.Subresource, true) {
+	if !ValidResourceName(s.Subresource) {
 		return nameProblem(".subresource", s.Subresource, resourceNameRule)
 	}
 	if s.ResponseKind != nil {

@@ -1,16 +1,19 @@
-package source
+package recording
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	jsoniter "github.com/json-iterator/go"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	jsoniter "github.com/json-iterator/go"
+	"golang.org/x/sync/errgroup"
 )
 
 // The shapes below hold just enough of each discovery document to check it
@@ -166,9 +169,15 @@ func (r *Recording) Check() error {
 func (r *Recording) checkDocuments(docs *documents) error {
 	routes := r.sortedRoutes()
 	errs := make([]error, len(routes))
-	parallel(len(routes), func(i int) {
-		errs[i] = r.checkDocument(routes[i], r.Responses[routes[i]], docs)
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, route := range routes {
+		g.Go(func() error {
+			errs[i] = r.checkDocument(route, r.Responses[route], docs)
+			return nil // errs keeps every error, so the one reported is the first in file order
+		})
+	}
+	_ = g.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -278,11 +287,11 @@ func checkStatus(file string, route Route, status int) error {
 		}
 		return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded for aggregated discovery: a kube-apiserver answers it with 200 or refuses it with 406", status)}
 	case route.Path == "/api" || route.Path == "/apis":
-		return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded where the document %s is needed", status, fileFor(route))}
+		return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded where the document %s is needed", status, FileFor(route))}
 	case status == 404 || status >= 500:
 		return nil
 	}
-	return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded where the document %s is needed (only 404 and 5xx, an unavailable group-version, are kept as recorded)", status, fileFor(route))}
+	return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded where the document %s is needed (only 404 and 5xx, an unavailable group-version, are kept as recorded)", status, FileFor(route))}
 }
 
 // checkBytes refuses bodies that are empty or not UTF-8, naming the first
@@ -415,5 +424,5 @@ func (r *Recording) needDocument(listFile, field, groupVersion string, route Rou
 	if r.has(route) {
 		return nil
 	}
-	return &FileError{File: r.file(fileFor(route)), Problem: fmt.Sprintf("missing: %s %s lists %s but the recording has no document for it", listFile, field, groupVersion)}
+	return &FileError{File: r.file(FileFor(route)), Problem: fmt.Sprintf("missing: %s %s lists %s but the recording has no document for it", listFile, field, groupVersion)}
 }

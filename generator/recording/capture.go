@@ -1,13 +1,9 @@
-package source
+package recording
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -16,12 +12,44 @@ import (
 // bytes, ETag ("-" for an empty field).
 const IndexFile = "index.tsv"
 
+// ReadmeFile is the name of a recording's description for people.
+const ReadmeFile = "README.md"
+
+// Entry is one recorded request and its answer.
+type Entry struct {
+	// Path is the request path ("/apis/apps/v1").
+	Path string
+	// Accept is the Accept header sent.
+	Accept string
+	// File is the file name in the recording ("apis__apps__v1.json", or
+	// "apis__metrics.k8s.io__v1beta1.http503.json" for a non-200 answer):
+	// FileForStatus of the request's route and the answer's status.
+	File string
+	// Status is the HTTP status code.
+	Status int
+	// ContentType and ETag are the answer's headers ("" when absent).
+	ContentType, ETag string
+	// Body holds the raw bytes of the answer.
+	Body []byte
+}
+
+// Capture is what a server answered to every discovery request, in
+// request order: what `record` writes to a folder.
+type Capture struct {
+	// Server is the server's URL (scheme and host only).
+	Server string
+	// GitVersion is the server's version from /version ("" if unknown).
+	GitVersion string
+	// Entries are the requests and answers.
+	Entries []Entry
+}
+
 // Recording returns the capture as a Recording named name, checked like a
 // folder loaded from disk.
 func (c *Capture) Recording(name string) (*Recording, error) {
 	rec := &Recording{Name: name, Responses: map[Route]Response{}}
 	for _, e := range c.Entries {
-		route, status, ok := routeForFile(e.File)
+		route, status, ok := RouteFor(e.File)
 		if !ok || status != e.Status {
 			return nil, fmt.Errorf("%s: file name %s does not round-trip (status %d)", name, e.File, e.Status)
 		}
@@ -72,98 +100,35 @@ func (c *Capture) WriteReadme(w io.Writer) error {
 	return err
 }
 
-// WriteRecording writes the capture to dir: every answer under its file
-// name, README.md and index.tsv. It writes into a temporary folder next to
-// dir and renames it, so a failure leaves no half-written recording. An
-// existing dir is replaced only if it is empty or holds a recording (an
-// index.tsv); anything else is refused.
+// WriteRecording checks the capture like a loaded recording and writes it
+// to dir with WriteFolder: every answer under its file name, README.md and
+// index.tsv.
 func WriteRecording(dir string, c *Capture) error {
 	if _, err := c.Recording(dir); err != nil {
 		return err
 	}
-	if err := checkReplaceable(dir); err != nil {
-		return err
-	}
-	parent := filepath.Dir(filepath.Clean(dir))
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	files, err := c.files()
 	if err != nil {
 		return fmt.Errorf("%s: %w", dir, err)
 	}
-	defer os.RemoveAll(tmp) // a no-op once renamed
-	if err := c.writeFiles(tmp); err != nil {
-		return fmt.Errorf("%s: %w", dir, err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("%s: %w", dir, err)
-	}
-	return replaceDir(tmp, dir)
+	return WriteFolder(dir, files)
 }
 
-func (c *Capture) writeFiles(dir string) error {
+// files returns the capture's files by name.
+func (c *Capture) files() (map[string][]byte, error) {
+	files := make(map[string][]byte, len(c.Entries)+2)
 	for _, e := range c.Entries {
-		if err := writeFile(filepath.Join(dir, e.File), e.Body); err != nil {
-			return err
-		}
+		files[e.File] = e.Body
 	}
 	var index, readme bytes.Buffer
 	if err := c.WriteIndex(&index); err != nil {
-		return err
+		return nil, err
 	}
 	if err := c.WriteReadme(&readme); err != nil {
-		return err
+		return nil, err
 	}
-	if err := writeFile(filepath.Join(dir, IndexFile), index.Bytes()); err != nil {
-		return err
-	}
-	return writeFile(filepath.Join(dir, "README.md"), readme.Bytes())
-}
-
-func writeFile(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// checkReplaceable refuses to replace a folder that is not a recording.
-func checkReplaceable(dir string) error {
-	entries, err := os.ReadDir(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return fmt.Errorf("%s: %w", dir, err)
-	case len(entries) == 0:
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(dir, IndexFile)); err != nil {
-		return fmt.Errorf("%s: the folder exists and is not a recording (no %s); choose a new or empty folder", dir, IndexFile)
-	}
-	return nil
-}
-
-// replaceDir moves tmp to dir, replacing an existing dir.
-func replaceDir(tmp, dir string) error {
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		if err := os.Rename(tmp, dir); err != nil {
-			return fmt.Errorf("%s: %w", dir, err)
-		}
-		return nil
-	}
-	old := tmp + ".old"
-	if err := os.Rename(dir, old); err != nil {
-		return fmt.Errorf("%s: %w", dir, err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		_ = os.Rename(old, dir) // put the earlier recording back
-		return fmt.Errorf("%s: %w", dir, err)
-	}
-	return os.RemoveAll(old)
+	files[IndexFile], files[ReadmeFile] = index.Bytes(), readme.Bytes()
+	return files, nil
 }
 
 // tsvField keeps a value from the server on one TSV field.

@@ -1,0 +1,193 @@
+package recording
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"k8s.io/apimachinery/pkg/util/validation"
+)
+
+// This file holds the one naming rule of a recording folder: which file
+// answers which request (FileFor, RouteFor), and which group, version and
+// resource names may appear in those file names. Every reader and writer
+// of a recording uses these, so they cannot disagree.
+
+// Route is a request the recording can answer: a URL path and, for
+// aggregated discovery, the discovery version asked for ("v2", "v2beta1";
+// empty for legacy documents).
+type Route struct {
+	// Path is the URL path ("/apis/apps/v1").
+	Path string
+	// Aggregated is the aggregated discovery version for /api and /apis,
+	// "" for a legacy document.
+	Aggregated string
+}
+
+// statusMarker comes before the status code in the file name of a recorded
+// non-200 answer: "apis__metrics.k8s.io__v1beta1.http503.json".
+const statusMarker = ".http"
+
+// FileFor returns the name of the file that holds the 200 answer to r:
+// "api.json", "apis__apps__v1.json", "aggregated_v2.json",
+// "aggregated_api_v2beta1.json", "version.json".
+func FileFor(r Route) string {
+	return FileForStatus(r, 200)
+}
+
+// FileForStatus returns the name of the file that holds the answer to r
+// with the given HTTP status: FileFor's name, with ".http<status>" before
+// ".json" when status is not 200.
+func FileForStatus(r Route, status int) string {
+	base := strings.ReplaceAll(strings.TrimPrefix(r.Path, "/"), "/", "__")
+	if r.Aggregated != "" {
+		base = "aggregated_" + r.Aggregated
+		if r.Path == "/api" {
+			base = "aggregated_api_" + r.Aggregated
+		}
+	}
+	if status != 200 {
+		base += statusMarker + strconv.Itoa(status)
+	}
+	return base + ".json"
+}
+
+// RouteFor maps a recording's file name to the request it answers and the
+// recorded status; it is the inverse of FileForStatus. Names that are not
+// discovery documents (README.md, kubectl_*.txt, index.tsv) are not routes.
+func RouteFor(file string) (r Route, status int, ok bool) {
+	base, isJSON := strings.CutSuffix(file, ".json")
+	if !isJSON {
+		return Route{}, 0, false
+	}
+	base, status, ok = splitStatus(base)
+	if !ok {
+		return Route{}, 0, false
+	}
+	switch {
+	case base == "version":
+		return Route{Path: "/version"}, status, true
+	case strings.HasPrefix(base, "aggregated_api_"):
+		return aggregatedRoute("/api", strings.TrimPrefix(base, "aggregated_api_"), status)
+	case strings.HasPrefix(base, "aggregated_"):
+		return aggregatedRoute("/apis", strings.TrimPrefix(base, "aggregated_"), status)
+	case base == "api" || base == "apis" || strings.HasPrefix(base, "api__") || strings.HasPrefix(base, "apis__"):
+		parts := strings.Split(base, "__")
+		for _, p := range parts {
+			if p == "" || p == "." || p == ".." {
+				return Route{}, 0, false
+			}
+		}
+		return Route{Path: "/" + strings.Join(parts, "/")}, status, true
+	}
+	return Route{}, 0, false
+}
+
+// splitStatus splits "….http503" into the name and the recorded status; a
+// name without the marker is a 200 answer. A group such as
+// "api.httpbin.example.com" only looks like one: the marker must be
+// followed by digits to the end. ok is false for a marker with a code that
+// is not an HTTP status.
+func splitStatus(base string) (string, int, bool) {
+	i := strings.LastIndex(base, statusMarker)
+	if i < 0 || !isDigits(base[i+len(statusMarker):]) {
+		return base, 200, true
+	}
+	code, err := strconv.Atoi(base[i+len(statusMarker):])
+	if err != nil || code < 100 || code > 599 {
+		return "", 0, false
+	}
+	return base[:i], code, true
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+func aggregatedRoute(p, version string, status int) (Route, int, bool) {
+	switch version {
+	case "v2", "v2beta1":
+		return Route{Path: p, Aggregated: version}, status, true
+	}
+	// aggregated_clientgo_accept.json and friends repeat another file's
+	// answer to a mixed Accept header; the server's negotiation is
+	// reproduced from the per-version files instead.
+	return Route{}, 0, false
+}
+
+// Names in discovery documents become file names, rows, anchors and paths,
+// so they must be names kube-apiserver accepts:
+//   - group names: DNS-1123 subdomains (CRD and APIService validation),
+//     and not ending like a recorded status (".http503"), which would make
+//     the group's file name read as another group's failed answer;
+//   - versions: DNS-1035 labels (CRD and APIService validation);
+//   - resource, singular and subresource names: DNS-1123 subdomains, with
+//     "_" allowed too, because metric adapters (external.metrics.k8s.io)
+//     serve metric names like queue_messages_ready as resources.
+//
+// Kinds, verbs, short names and categories are shown, never used as paths:
+// they may hold any text except control characters.
+const (
+	groupNameRule    = "is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)"
+	groupStatusRule  = "is not a valid API group name here: it ends like a recorded HTTP status (.http<code>), so its file name would read as another group's failed answer"
+	versionNameRule  = "is not a valid API version (a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)"
+	resourceNameRule = "is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)"
+)
+
+// ValidGroupName reports whether name may be an API group's name in a
+// recording.
+func ValidGroupName(name string) bool {
+	return groupRule(name) == ""
+}
+
+// groupRule returns the rule name breaks, or "" when it is a valid group
+// name.
+func groupRule(name string) string {
+	if len(validation.IsDNS1123Subdomain(name)) > 0 {
+		return groupNameRule
+	}
+	if _, status, _ := splitStatus(name); status != 200 {
+		return groupStatusRule
+	}
+	return ""
+}
+
+// ValidVersionName reports whether name may be an API version in a
+// recording.
+func ValidVersionName(name string) bool {
+	return len(validation.IsDNS1035Label(name)) == 0
+}
+
+// ValidResourceName reports whether name may be a resource, singular or
+// subresource name in a recording.
+func ValidResourceName(name string) bool {
+	return len(validation.IsDNS1123SubdomainWithUnderscore(name)) == 0
+}
+
+// GroupNameProblem says why name may not be a group's name, or returns ""
+// when it may.
+func GroupNameProblem(name string) string {
+	if rule := groupRule(name); rule != "" {
+		return quoteName(name) + " " + rule
+	}
+	return ""
+}
+
+// VersionNameProblem says why name may not be a version, or returns ""
+// when it may.
+func VersionNameProblem(name string) string {
+	if ValidVersionName(name) {
+		return ""
+	}
+	return quoteName(name) + " " + versionNameRule
+}
+
+// quoteName quotes a name for an error message, escaping control and
+// non-printing characters so the message stays on one line.
+func quoteName(name string) string {
+	const max = 80
+	if len(name) > max {
+		name = name[:max] + "..."
+	}
+	return fmt.Sprintf("%q", name)
+}
