@@ -62,3 +62,30 @@ func TestTable(t *testing.T) {
 		})
 	}
 }
+
+// TestTableEscapesControlCharacters feeds the table a row a live server
+// could forge — a terminal escape (CSI and OSC), a carriage return, a line
+// break and a tab in every text column — and checks that each row stays
+// one line, the columns stay put and no control character is printed.
+func TestTableEscapesControlCharacters(t *testing.T) {
+	api := &model.API{Groups: []model.Group{{Name: "evil.example.com", PreferredVersion: "v1", Versions: []model.Version{{Version: "v1", Resources: []model.Resource{{
+		Name: "things\x1b[2J", Kind: "Thing\r\nFAKE  ROW", Namespaced: true, ShortNames: []string{"t\x1b]0;owned\x07"},
+		Verbs: []string{"get", "list\tx"}, Categories: []string{"all\u202e"},
+	}}}}}}}
+	var buf bytes.Buffer
+	if err := Resources(&buf, api, Options{Output: "wide"}); err != nil {
+		t.Fatal(err)
+	}
+	want := "NAME                SHORTNAMES                  APIVERSION            NAMESPACED   KIND                             VERBS               CATEGORIES\n" +
+		"things\\u{001B}[2J   t\\u{001B}]0;owned\\u{0007}   evil.example.com/v1   true         Thing\\u{000D}\\u{000A}FAKE  ROW   get,list\\u{0009}x   all\\u{202E}\n"
+	if buf.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+	buf.Reset()
+	if err := Resources(&buf, api, Options{Output: "name"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "things\\u{001B}[2J.evil.example.com\n"; buf.String() != want {
+		t.Errorf("-o name: %q, want %q", buf.String(), want)
+	}
+}
