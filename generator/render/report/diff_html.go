@@ -1,80 +1,50 @@
 package report
 
 import (
+	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/templates"
 )
 
-// diffHTMLTemplate is the page DiffHTML fills. html/template escapes every
-// value, so names from a cluster stay text.
-const diffHTMLTemplate = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.45; }
-table { border-collapse: collapse; }
-td, th { border: 1px solid #ccc; padding: .25rem .6rem; text-align: left; }
-ul { padding-left: 1.4rem; }
-.mark { font-family: monospace; display: inline-block; width: 1.2em; }
-.add { color: #116329; } .del { color: #a40e26; } .chg { color: #6c4b00; }
-.note { color: #555; }
-</style>
-</head>
-<body>
-<h1>{{.Title}}</h1>
-<ul>
-<li>old: {{.Old}}</li>
-<li>new: {{.New}}</li>
-</ul>
-<h2>Summary</h2>
-<table>
-{{- range .Summary}}
-<tr><th scope="row">{{.Label}}</th><td>{{.Text}}</td></tr>
-{{- end}}
-</table>
-{{- if .Empty}}
-<p>No differences.</p>
-{{- end}}
-{{- range .Sections}}
-<h2>{{.Title}}</h2>
-<ul>
-{{- range .Items}}
-<li><span class="mark {{markClass .Mark}}">{{.Mark}}</span><code>{{.Subject}}</code>{{if .Detail}} {{.Detail}}{{end}}
-{{- if .Note}} <span class="note">— {{.Note}} (<a href="{{.NoteURL}}">deprecation guide</a>)</span>{{end}}
-{{- if .Fields}}
-<ul>
-{{- range .Fields}}
-<li>{{.}}</li>
-{{- end}}
-</ul>
-{{- end}}
-</li>
-{{- end}}
-</ul>
-{{- end}}
-</body>
-</html>
-`
+// diffHTML is templates/report/diff.html.tmpl, parsed once. html/template
+// escapes every value, so names from a cluster stay text.
+var diffHTML = template.Must(template.New("report").Option("missingkey=error").Funcs(template.FuncMap{
+	"markClass": markClass,
+}).ParseFS(templates.FS, "report/diff.html.tmpl"))
 
-var diffHTML = template.Must(template.New("diff").Option("missingkey=error").Funcs(template.FuncMap{
-	"markClass": func(mark string) string {
-		switch mark {
-		case "+":
-			return "add"
-		case "-":
-			return "del"
-		}
-		return "chg"
-	},
-}).Parse(diffHTMLTemplate))
+// siteCSS is the site's stylesheet, which the page carries inline.
+var siteCSS = mustRead("assets/site.css")
 
-// DiffHTML writes d as a standalone HTML page (no scripts, inline style)
-// with the same sections as DiffText.
+func mustRead(name string) template.CSS {
+	data, err := fs.ReadFile(templates.FS, name)
+	if err != nil {
+		panic(fmt.Sprintf("embedded %s: %v", name, err)) // embedded at build time
+	}
+	return template.CSS(data) // our own stylesheet, not input
+}
+
+func markClass(mark string) string {
+	switch mark {
+	case "+":
+		return "add"
+	case "-":
+		return "del"
+	}
+	return "chg"
+}
+
+// diffPage is what the diff-page block receives.
+type diffPage struct {
+	diffView
+	CSS template.CSS
+}
+
+// DiffHTML writes d as a standalone HTML page (no scripts, the site's
+// style inline) with the same sections as DiffText.
 func DiffHTML(w io.Writer, d *model.APIDiff) error {
-	return diffHTML.Execute(w, newDiffView(d))
+	return diffHTML.ExecuteTemplate(w, "diff-page", diffPage{diffView: newDiffView(d), CSS: siteCSS})
 }

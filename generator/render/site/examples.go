@@ -10,38 +10,24 @@ const proxyURL = "http://127.0.0.1:8001"
 
 // examples returns the command-line examples of a resource page: the
 // request the resource is most often used with, once with curl through
-// `kubectl proxy` and once with `kubectl get --raw` (or create --raw).
-func examples(r *resourceView) []exampleView {
+// `kubectl proxy` and once with `kubectl get --raw` (or create --raw). The
+// words are the example-title and example-commands phrases.
+func examples(r *resourceView, ph *phrases) []exampleView {
+	d := exampleData{Name: r.Name, Kind: r.Kind, Namespaced: strings.Contains(r.Paths.Collection, "{namespace}")}
+	p := r.Paths.Collection
 	switch {
 	case slices.Contains(r.Verbs, "list"):
-		p := concrete(r.Paths.Collection)
-		title := "List the " + r.Name
-		if strings.Contains(r.Paths.Collection, "{namespace}") {
-			title += " in namespace default"
-		}
-		return []exampleView{{Title: title, Commands: listCommands(p)}}
+		d.Verb = "list"
 	case slices.Contains(r.Verbs, "get"):
-		p := concrete(r.Paths.Item)
-		return []exampleView{{Title: "Read the object named example", Commands: listCommands(p)}}
+		d.Verb, p = "get", r.Paths.Item
 	case slices.Contains(r.Verbs, "create"):
-		p := concrete(r.Paths.Collection)
-		return []exampleView{{Title: "Send a " + r.Kind + " (the answer holds the result)", Commands: createCommands(p)}}
+		d.Verb = "create"
+	default:
+		return nil
 	}
-	return nil
-}
-
-func listCommands(p string) string {
-	return "kubectl proxy --port=8001 &\n" +
-		"curl " + shellQuote(proxyURL+p) + "\n\n" +
-		"# the same request through kubectl's own connection\n" +
-		"kubectl get --raw " + shellQuote(p) + "\n"
-}
-
-func createCommands(p string) string {
-	return "kubectl proxy --port=8001 &\n" +
-		"curl -X POST -H 'Content-Type: application/yaml' --data-binary @body.yaml " + shellQuote(proxyURL+p) + "\n\n" +
-		"# the same request through kubectl's own connection\n" +
-		"kubectl create --raw " + shellQuote(p) + " -f body.yaml\n"
+	p = concrete(p)
+	d.URL, d.Path = shellQuote(proxyURL+p), shellQuote(p)
+	return []exampleView{{Title: ph.text("example-title", d), Commands: ph.text("example-commands", d)}}
 }
 
 // concrete fills a path template with the example namespace and name.

@@ -18,24 +18,22 @@ type notesView struct {
 	UnavailableCount int
 }
 
-// verbCount is one verb, its HTTP form, and how many resources support it.
+// verbCount is one verb, its HTTP form, whether it addresses one object
+// (else the collection), and how many resources support it.
 type verbCount struct {
-	Verb, Method, Target string
-	Count                int
+	Verb, Method string
+	Item         bool
+	Count        int
 }
 
 // levelView is one API stability level and the cluster's group-versions at it.
 type levelView struct {
-	Level, Meaning string
-	Versions       []linkView
+	Level    string
+	Versions []linkView
 }
 
 // notesVerbs are the verbs the notes explain, in the order they do.
-var notesVerbs = []struct{ verb, target string }{
-	{"get", "one object"}, {"list", "the collection"}, {"watch", "the collection with ?watch=true"},
-	{"create", "the collection"}, {"update", "one object"}, {"patch", "one object"},
-	{"delete", "one object"}, {"deletecollection", "the collection"},
-}
+var notesVerbs = []string{"get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"}
 
 func buildNotes(api *model.API, s *siteView) notesView {
 	n := notesView{
@@ -45,9 +43,9 @@ func buildNotes(api *model.API, s *siteView) notesView {
 	}
 	n.LegacyRequests = 2 + n.GroupVersions
 	for _, v := range notesVerbs {
-		vc := verbCount{Verb: v.verb, Method: verbMethods[v.verb].method, Target: v.target}
+		vc := verbCount{Verb: v, Method: verbMethods[v].method, Item: verbMethods[v].item}
 		for _, r := range s.Rows {
-			if slices.Contains(splitComma(r.Verbs), v.verb) {
+			if slices.Contains(splitComma(r.Verbs), v) {
 				vc.Count++
 			}
 		}
@@ -79,11 +77,7 @@ func pickResource(s *siteView, core bool, names ...string) *resourceView {
 }
 
 func stabilityLevels(s *siteView) []levelView {
-	levels := []levelView{
-		{Level: "alpha", Meaning: "off by default, may change or disappear in any release"},
-		{Level: "beta", Meaning: "well tested; new beta APIs are off by default since Kubernetes 1.24; the schema may still change"},
-		{Level: "stable", Meaning: "GA: vX with no suffix; kept compatible for the life of the major version"},
-	}
+	levels := []levelView{{Level: "alpha"}, {Level: "beta"}, {Level: "stable"}}
 	for _, g := range s.Groups {
 		for _, v := range g.Versions {
 			for i := range levels {

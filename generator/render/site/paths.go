@@ -155,10 +155,17 @@ func PathsFor(group, version string, r model.Resource) RESTPaths {
 
 // Endpoint is one verb of a resource as an HTTP request.
 type Endpoint struct {
-	Verb   string
+	Verb string
+	// Method is the HTTP method; "" for a verb with no REST request of its
+	// own (use, bind, escalate, …), which RBAC checks during others.
 	Method string
 	Path   string
-	Note   string
+	// Watch marks a watch request (?watch=true), AllNamespaces one across
+	// every namespace.
+	Watch, AllNamespaces bool
+	// Note is what the page says about the request, from the endpoint-note
+	// template phrase; Endpoints leaves it empty.
+	Note string
 }
 
 // verbMethods maps the Kubernetes verbs that have a REST form to the HTTP
@@ -178,8 +185,8 @@ var restVerbs = []string{"get", "list", "watch", "create", "update", "patch", "d
 
 // Endpoints maps each verb of r to its HTTP requests, REST verbs in
 // restVerbs order. Verbs without a REST form (use, bind, escalate, …) follow
-// in the server's order with an empty method and a note, so that nothing
-// the server said is dropped.
+// in the server's order with an empty method, so that nothing the server
+// said is dropped.
 func Endpoints(group, version string, r model.Resource) []Endpoint {
 	p := PathsFor(group, version, r)
 	var out []Endpoint
@@ -191,7 +198,7 @@ func Endpoints(group, version string, r model.Resource) []Endpoint {
 	}
 	for _, verb := range r.Verbs {
 		if _, ok := verbMethods[verb]; !ok {
-			out = append(out, Endpoint{Verb: verb, Note: "authorization only: checked by RBAC, no REST request of its own"})
+			out = append(out, Endpoint{Verb: verb})
 		}
 	}
 	return out
@@ -201,22 +208,25 @@ func verbEndpoints(verb, method string, item bool, p RESTPaths) []Endpoint {
 	if item {
 		return []Endpoint{{Verb: verb, Method: method, Path: p.Item}}
 	}
-	query, note := "", ""
-	if verb == "watch" {
-		query, note = "?watch=true", "a stream of watch events"
+	watch := verb == "watch"
+	query := ""
+	if watch {
+		query = "?watch=true"
 	}
-	out := []Endpoint{{Verb: verb, Method: method, Path: p.Collection + query, Note: note}}
-	if p.AllNamespaces != "" && (verb == "list" || verb == "watch") {
-		out = append(out, Endpoint{Verb: verb, Method: method, Path: p.AllNamespaces + query, Note: joinNote(note, "all namespaces")})
+	out := []Endpoint{{Verb: verb, Method: method, Path: p.Collection + query, Watch: watch}}
+	if p.AllNamespaces != "" && (verb == "list" || watch) {
+		out = append(out, Endpoint{Verb: verb, Method: method, Path: p.AllNamespaces + query, Watch: watch, AllNamespaces: true})
 	}
 	return out
 }
 
-func joinNote(a, b string) string {
-	if a == "" {
-		return b
+// noteEndpoints fills the Note of each endpoint from the endpoint-note
+// phrase.
+func noteEndpoints(eps []Endpoint, ph *phrases) []Endpoint {
+	for i, e := range eps {
+		eps[i].Note = ph.cached("endpoint-note", endpointNoteData{RESTless: e.Method == "", Watch: e.Watch, AllNamespaces: e.AllNamespaces})
 	}
-	return a + "; " + b
+	return eps
 }
 
 // subresourceMethods maps a subresource verb to its HTTP method.

@@ -41,11 +41,11 @@ func TestEndpoints(t *testing.T) {
 	want := []Endpoint{
 		{Verb: "get", Method: "GET", Path: "/api/v1/namespaces/{namespace}/pods/{name}"},
 		{Verb: "list", Method: "GET", Path: "/api/v1/namespaces/{namespace}/pods"},
-		{Verb: "list", Method: "GET", Path: "/api/v1/pods", Note: "all namespaces"},
-		{Verb: "watch", Method: "GET", Path: "/api/v1/namespaces/{namespace}/pods?watch=true", Note: "a stream of watch events"},
-		{Verb: "watch", Method: "GET", Path: "/api/v1/pods?watch=true", Note: "a stream of watch events; all namespaces"},
+		{Verb: "list", Method: "GET", Path: "/api/v1/pods", AllNamespaces: true},
+		{Verb: "watch", Method: "GET", Path: "/api/v1/namespaces/{namespace}/pods?watch=true", Watch: true},
+		{Verb: "watch", Method: "GET", Path: "/api/v1/pods?watch=true", Watch: true, AllNamespaces: true},
 		{Verb: "deletecollection", Method: "DELETE", Path: "/api/v1/namespaces/{namespace}/pods"},
-		{Verb: "use", Note: "authorization only: checked by RBAC, no REST request of its own"},
+		{Verb: "use"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Endpoints =\n%+v\nwant\n%+v", got, want)

@@ -137,3 +137,39 @@ func TestSiteAssetOverrideUnreadable(t *testing.T) {
 		t.Fatalf("error = %v, want one naming assets/site.css", err)
 	}
 }
+
+// TestSitePhrasesOverride checks that the sentences Go used to hold are
+// template blocks a --templates folder can change: the page titles, an
+// example, a REST path note and the API tree note, in both formats.
+func TestSitePhrasesOverride(t *testing.T) {
+	overrides := fstest.MapFS{"de.md.tmpl": {Data: []byte(`
+{{define "page-title"}}{{if eq .Page "resource"}}Ressource {{.Name}}{{else}}Seite{{end}}{{end}}
+{{define "example-title"}}Beispiel {{.Verb}} {{.Name}}{{end}}
+{{define "example-commands"}}kubectl get --raw {{.Path}}
+{{end}}
+{{define "endpoint-note"}}{{if .AllNamespaces}}alle Namensräume{{end}}{{end}}
+{{define "tree-note"}}{{if .Preferred}}(bevorzugt){{end}}{{end}}`)}}
+	files, err := Site(smallAPI(), SiteOptions{Templates: overrides, FrontMatter: FrontMatterHugo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range files {
+		got[f.Path] = string(f.Data)
+	}
+	for path, wants := range map[string][]string{
+		"resources/core/v1/pods.md":   {"---\ntitle: Ressource Pod\n---\n", "Beispiel list pods:", "kubectl get --raw /api/v1/namespaces/default/pods\n", "| `/api/v1/pods` | alle Namensräume |"},
+		"resources/core/v1/pods.html": {"<title>Ressource Pod · Kubernetes API v1.33.13</title>", "<p>Beispiel list pods:</p>", "<td><code>/api/v1/pods</code></td><td>alle Namensräume</td>"},
+		"index.html":                  {"(bevorzugt)"},
+		"api-tree.svg":                {"(bevorzugt)"},
+	} {
+		for _, want := range wants {
+			if !strings.Contains(got[path], want) {
+				t.Errorf("%s lacks %q", path, want)
+			}
+		}
+	}
+	if strings.Contains(got["resources/core/v1/pods.html"], "kubectl proxy") || strings.Contains(got["index.html"], "(preferred)") {
+		t.Error("the built-in phrases are still used")
+	}
+}

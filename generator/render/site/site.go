@@ -84,16 +84,6 @@ func (o SiteOptions) Validate() error {
 	return nil
 }
 
-func (o SiteOptions) title(api *model.API) string {
-	if o.Title != "" {
-		return o.Title
-	}
-	if api.Server.GitVersion != "" {
-		return "Kubernetes API " + cleanText(api.Server.GitVersion)
-	}
-	return "Kubernetes API"
-}
-
 func (o SiteOptions) wants(format string) bool {
 	return len(o.Formats) == 0 || slices.Contains(o.Formats, format)
 }
@@ -111,6 +101,11 @@ func Site(api *model.API, opts SiteOptions) ([]File, error) {
 	clean := cleanAPI(api)
 	opts.Matrix = cleanMatrix(opts.Matrix)
 	limit := newBudget(opts.TemplateTimeout)
+	set, err := parseMarkdown(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	ph := newPhrases(set, limit)
 	var files []File
 	for _, f := range []struct {
 		format, ext string
@@ -119,7 +114,7 @@ func Site(api *model.API, opts SiteOptions) ([]File, error) {
 		if !opts.wants(f.format) {
 			continue
 		}
-		view, err := buildSite(clean, opts, f.ext)
+		view, err := buildSite(clean, opts, f.ext, ph)
 		if err != nil {
 			return nil, err
 		}
@@ -143,21 +138,25 @@ type page struct {
 	Data  any
 }
 
-// pages lists every page of the site, in a fixed order.
-func pages(s *siteView) []page {
+// pages lists every page of the site, in a fixed order, titled by the
+// page-title phrase.
+func pages(s *siteView, ph *phrases) []page {
+	title := func(block, name, apiVersion string) string {
+		return ph.text("page-title", pageTitleData{Page: block, Site: s.Title, Name: name, APIVersion: apiVersion})
+	}
 	out := []page{
-		{Path: "index" + s.Ext, Title: s.Title, Block: "index", Data: s},
-		{Path: "api-resources" + s.Ext, Title: "API resources", Block: "api-resources", Data: s},
-		{Path: "concepts" + s.Ext, Title: "Concepts", Block: "concepts", Data: s},
+		{Path: "index" + s.Ext, Title: title("index", "", ""), Block: "index", Data: s},
+		{Path: "api-resources" + s.Ext, Title: title("api-resources", "", ""), Block: "api-resources", Data: s},
+		{Path: "concepts" + s.Ext, Title: title("concepts", "", ""), Block: "concepts", Data: s},
 	}
 	if s.Matrix != nil {
-		out = append(out, page{Path: s.Matrix.Path, Title: "Versions compared", Block: "versions", Data: s.Matrix})
+		out = append(out, page{Path: s.Matrix.Path, Title: title("versions", "", ""), Block: "versions", Data: s.Matrix})
 	}
 	for _, g := range s.Groups {
-		out = append(out, page{Path: g.Path, Title: "Group " + g.Display, Block: "group", Data: g})
+		out = append(out, page{Path: g.Path, Title: title("group", g.Display, ""), Block: "group", Data: g})
 	}
 	for _, r := range s.Resources {
-		out = append(out, page{Path: r.Path, Title: r.Kind + " (" + r.APIVersion + ")", Block: "resource", Data: r})
+		out = append(out, page{Path: r.Path, Title: title("resource", r.Kind, r.APIVersion), Block: "resource", Data: r})
 	}
 	return out
 }

@@ -31,7 +31,7 @@ func htmlSite(s *siteView, opts SiteOptions) ([]File, error) {
 		return nil, err
 	}
 	var files []File
-	for _, p := range pages(s) {
+	for _, p := range s.pages {
 		data, err := htmlPage(tmpl, mdTmpl, s, p)
 		if err != nil {
 			return nil, err

@@ -24,7 +24,7 @@ func markdownSite(s *siteView, opts SiteOptions) ([]File, error) {
 		return nil, err
 	}
 	var files []File
-	for _, p := range pages(s) {
+	for _, p := range s.pages {
 		var b bytes.Buffer
 		b.WriteString(frontMatter(opts.FrontMatter, p))
 		if err := s.budget.execute(&b, tmpl, p.Block+".md", newPageView(s, p)); err != nil {

@@ -34,6 +34,7 @@ type siteView struct {
 	// Matrix is the versions page; nil unless several API surfaces are compared.
 	Matrix *matrixView
 
+	pages  []page            // every page, in order
 	paths  map[string]string // group, version, resource -> page path
 	budget budget            // the time the templates have left
 }
@@ -112,9 +113,13 @@ type exampleView struct {
 
 // buildSite prepares the view of api for pages with the extension ext
 // (".html" or ".md"). api must have gone through cleanAPI.
-func buildSite(api *model.API, opts SiteOptions, ext string) (*siteView, error) {
+func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*siteView, error) {
+	title := opts.Title
+	if title == "" {
+		title = ph.text("site-title", struct{ Server string }{api.Server.GitVersion})
+	}
 	s := &siteView{
-		Title: opts.title(api), BaseURL: strings.TrimSuffix(opts.BaseURL, "/"), Server: api.Server.GitVersion,
+		Title: title, BaseURL: strings.TrimSuffix(opts.BaseURL, "/"), Server: api.Server.GitVersion,
 		Platform: api.Server.Platform, Discovery: api.Discovery, Ext: ext,
 	}
 	slugs := newSlugger()
@@ -123,15 +128,19 @@ func buildSite(api *model.API, opts SiteOptions, ext string) (*siteView, error) 
 		s.Groups = append(s.Groups, buildGroup(api, g, slugs, ext))
 	}
 	s.Unavailable = unavailableViews(api, nil)
-	s.Resources = buildResources(api, s.Groups, slugs, ext)
+	s.Resources = buildResources(api, s.Groups, slugs, ext, ph)
 	s.Rows = preferredRows(api, s)
 	s.TableText = wideTable(api)
 	s.Matrix = buildMatrix(s, opts.Matrix)
 	linkSince(s)
 	s.Counts = countSite(api, s)
-	s.Tree = buildTree(s, ext == ".html")
+	s.Tree = buildTree(s, ext == ".html", ph)
 	s.Notes = buildNotes(api, s)
-	return s, slugs.err
+	s.pages = pages(s, ph)
+	if slugs.err != nil {
+		return nil, slugs.err
+	}
+	return s, ph.err
 }
 
 func buildGroup(api *model.API, g model.Group, slugs *slugger, ext string) *groupView {
@@ -166,7 +175,7 @@ func unavailableViews(api *model.API, group *string) []unavailableView {
 
 // buildResources makes one resource page per resource per group-version
 // and fills each group version's table with links to them.
-func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext string) []*resourceView {
+func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext string, ph *phrases) []*resourceView {
 	var out []*resourceView
 	for gi, g := range api.Groups {
 		gv := groups[gi]
@@ -175,7 +184,7 @@ func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext str
 			versionSlug := slugs.slug("versions:"+groupSlug, v.Version)
 			for _, r := range v.Resources {
 				dir := "resources/" + groupSlug + "/" + versionSlug + "/"
-				rv := buildResource(g, v.Version, r, gv)
+				rv := buildResource(g, v.Version, r, gv, ph)
 				rv.Path = dir + slugs.slug("resources:"+dir, r.Name) + ext
 				out = append(out, rv)
 				gv.Versions[vi].Rows = append(gv.Versions[vi].Rows, rowFor(g.Name, v.Version, r, rv.Path))
@@ -201,7 +210,7 @@ func boolText(b bool) string {
 	return "false"
 }
 
-func buildResource(g model.Group, version string, r model.Resource, gv *groupView) *resourceView {
+func buildResource(g model.Group, version string, r model.Resource, gv *groupView, ph *phrases) *resourceView {
 	scope := "Cluster"
 	if r.Namespaced {
 		scope = "Namespaced"
@@ -211,7 +220,7 @@ func buildResource(g model.Group, version string, r model.Resource, gv *groupVie
 		GroupDisplay: gv.Display, GroupPath: gv.Path, Version: version, Scope: scope, Singular: r.SingularName,
 		Stability: model.Stability(version), Preferred: version == g.PreferredVersion,
 		ShortNames: r.ShortNames, Categories: r.Categories, Verbs: r.Verbs,
-		Paths: PathsFor(g.Name, version, r), Endpoints: Endpoints(g.Name, version, r),
+		Paths: PathsFor(g.Name, version, r), Endpoints: noteEndpoints(Endpoints(g.Name, version, r), ph),
 	}
 	for _, s := range r.Subresources {
 		rv.Subresources = append(rv.Subresources, subresourceView{
@@ -219,7 +228,7 @@ func buildResource(g model.Group, version string, r model.Resource, gv *groupVie
 			Methods: strings.Join(SubresourceMethods(s.Verbs), ", "), ResponseKind: responseKind(s),
 		})
 	}
-	rv.Examples = examples(rv)
+	rv.Examples = examples(rv, ph)
 	rv.YAML = skeleton(rv)
 	return rv
 }

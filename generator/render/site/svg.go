@@ -24,7 +24,7 @@ type treeView struct {
 type treeNode struct {
 	X, Y      int
 	Label     string
-	Note      string // "preferred" for a group's preferred version
+	Note      string // the tree-note phrase: "(preferred)" for a group's preferred version
 	Path      string // the page the label links to; empty for none
 	Class     string // root, group or version
 	Preferred bool
@@ -44,8 +44,8 @@ type treeItem struct {
 
 // buildTree lays out the API tree of s. With links, labels link to the
 // group pages (for inline HTML); without, the SVG is a plain picture.
-func buildTree(s *siteView, links bool) treeView {
-	items := treeItems(s, links)
+func buildTree(s *siteView, links bool, ph *phrases) treeView {
+	items := treeItems(s, links, ph)
 	var t treeView
 	widest := 0
 	for i, it := range items {
@@ -67,7 +67,7 @@ func buildTree(s *siteView, links bool) treeView {
 	return t
 }
 
-func treeItems(s *siteView, links bool) []treeItem {
+func treeItems(s *siteView, links bool, ph *phrases) []treeItem {
 	link := func(p string) string {
 		if links {
 			return p
@@ -92,10 +92,8 @@ func treeItems(s *siteView, links bool) []treeItem {
 		items = append(items, treeItem{node: treeNode{Label: label, Path: link(g.Path), Class: "group"}, depth: items[parent].depth + 1, parent: parent})
 		gi := len(items) - 1
 		for _, v := range g.Versions {
-			n := treeNode{Label: v.Version, Path: link(g.Path + "#" + v.Anchor), Class: "version", Preferred: v.Preferred}
-			if v.Preferred {
-				n.Note = "(preferred)"
-			}
+			n := treeNode{Label: v.Version, Path: link(g.Path + "#" + v.Anchor), Class: "version", Preferred: v.Preferred,
+				Note: ph.cached("tree-note", struct{ Preferred bool }{v.Preferred})}
 			items = append(items, treeItem{node: n, depth: items[gi].depth + 1, parent: gi})
 		}
 	}
