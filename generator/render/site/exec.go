@@ -1,15 +1,17 @@
 package site
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 )
 
 // TemplateTimeoutError means the templates did not finish within
-// SiteOptions.TemplateTimeout; Template names the block that was running.
+// SiteOptions.TemplateTimeout; Template names the block kube-apidocs was
+// executing (a page block, "layout" or a phrase), which may have called the
+// one that loops.
 type TemplateTimeoutError struct {
 	Template string
 	Timeout  time.Duration
@@ -27,59 +29,61 @@ type executor interface {
 	ExecuteTemplate(w io.Writer, name string, data any) error
 }
 
-// budget is the time left for template execution; the zero value has no
-// limit.
+// budget is the time template execution has for one Site call; the zero
+// value has no limit.
+//
+// text/template cannot be interrupted, so a looping block is stopped in
+// two ways. Every block writes through a budgetWriter, which fails every
+// write after the deadline and so ends Execute at the block's next write.
+// And Site runs the whole build in a goroutine that it stops waiting for
+// at the deadline, so that a loop that never writes ({{range}} over a huge
+// number with an empty body) still ends Site on time; that goroutine then
+// runs on, unseen, until its loop ends or the process exits — a CLI exits
+// right after the error, a long-lived caller pays with one busy goroutine.
 type budget struct {
 	timeout  time.Duration
 	deadline time.Time
+	running  *atomic.Pointer[runningBlock] // what executes now, for the error
+}
+
+// runningBlock is the block executing now and where its output goes
+// ("page index.html"), the prefix its errors carry.
+type runningBlock struct {
+	where, name string
 }
 
 func newBudget(timeout time.Duration) budget {
-	if timeout <= 0 {
-		return budget{}
-	}
-	return budget{timeout: timeout, deadline: time.Now().Add(timeout)}
+	return budget{timeout: timeout, deadline: time.Now().Add(timeout), running: &atomic.Pointer[runningBlock]{}}
 }
 
-// execute runs the block name of t over data into w, within the budget.
-//
-// text/template cannot be interrupted, so a block stops in two ways: it
-// writes into a budgetWriter, which fails every write after the deadline
-// and so ends Execute at the block's next write; and it runs in a goroutine
-// that execute stops waiting for at the deadline, so that a loop that never
-// writes ({{range}} over a huge number with an empty body) still ends the
-// build on time. Such a goroutine keeps running, unseen, until its loop
-// ends or the process exits: a CLI exits right after the error, a
-// long-lived caller pays with one busy goroutine.
-func (b budget) execute(w *bytes.Buffer, t executor, name string, data any) error {
+// execute runs the block name of t over data into w, within the budget;
+// where says what the output is for ("page index.html").
+func (b budget) execute(w io.Writer, t executor, where, name string, data any) error {
 	if b.deadline.IsZero() {
 		return t.ExecuteTemplate(w, name, data)
 	}
-	bw := &budgetWriter{deadline: b.deadline}
-	done := make(chan error, 1)
-	go func() { done <- t.ExecuteTemplate(bw, name, data) }()
-	timer := time.NewTimer(time.Until(b.deadline))
-	defer timer.Stop()
-	select {
-	case err := <-done:
-		if errors.Is(err, errOverBudget) {
-			return &TemplateTimeoutError{Template: name, Timeout: b.timeout}
-		}
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(bw.buf.Bytes())
-		return err
-	case <-timer.C:
+	b.running.Store(&runningBlock{where: where, name: name})
+	err := t.ExecuteTemplate(&budgetWriter{w: w, deadline: b.deadline}, name, data)
+	if errors.Is(err, errOverBudget) {
 		return &TemplateTimeoutError{Template: name, Timeout: b.timeout}
 	}
+	return err
 }
 
-// budgetWriter collects a block's output and fails once the deadline has
+// expired is the error of a build still running at the deadline.
+func (b budget) expired() error {
+	r := b.running.Load()
+	if r == nil {
+		return &TemplateTimeoutError{Timeout: b.timeout}
+	}
+	return fmt.Errorf("%s: %w", r.where, &TemplateTimeoutError{Template: r.name, Timeout: b.timeout})
+}
+
+// budgetWriter passes a block's output on and fails once the deadline has
 // passed. It reads the clock every 64 writes: templates write in small
 // pieces.
 type budgetWriter struct {
-	buf      bytes.Buffer
+	w        io.Writer
 	deadline time.Time
 	writes   int
 }
@@ -89,5 +93,5 @@ func (w *budgetWriter) Write(p []byte) (int, error) {
 	if w.writes%64 == 0 && time.Now().After(w.deadline) {
 		return 0, errOverBudget
 	}
-	return w.buf.Write(p)
+	return w.w.Write(p)
 }

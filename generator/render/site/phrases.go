@@ -28,7 +28,7 @@ func (p *phrases) text(block string, data any) string {
 		return ""
 	}
 	var b bytes.Buffer
-	if err := p.budget.execute(&b, p.set, block, data); err != nil {
+	if err := p.budget.execute(&b, p.set, "phrase "+block, block, data); err != nil {
 		p.err = fmt.Errorf("phrase %s: %w", block, err)
 		return ""
 	}

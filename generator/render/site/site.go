@@ -98,14 +98,43 @@ func Site(api *model.API, opts SiteOptions) ([]File, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
+	if opts.TemplateTimeout == 0 {
+		return build(api, opts, budget{})
+	}
+	return buildWithin(api, opts, newBudget(opts.TemplateTimeout))
+}
+
+// buildWithin runs build in a goroutine and stops waiting for it at the
+// deadline (see budget).
+func buildWithin(api *model.API, opts SiteOptions, b budget) ([]File, error) {
+	type result struct {
+		files []File
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		files, err := build(api, opts, b)
+		done <- result{files, err}
+	}()
+	timer := time.NewTimer(time.Until(b.deadline))
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.files, r.err
+	case <-timer.C:
+		return nil, b.expired()
+	}
+}
+
+// build renders the site of api, executing templates within b.
+func build(api *model.API, opts SiteOptions, b budget) ([]File, error) {
 	clean := cleanAPI(api)
 	opts.Matrix = cleanMatrix(opts.Matrix)
-	limit := newBudget(opts.TemplateTimeout)
 	set, err := parseMarkdown(opts.Templates)
 	if err != nil {
 		return nil, err
 	}
-	ph := newPhrases(set, limit)
+	ph := newPhrases(set, b)
 	var files []File
 	for _, f := range []struct {
 		format, ext string
@@ -118,7 +147,7 @@ func Site(api *model.API, opts SiteOptions) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		view.budget = limit
+		view.budget = b
 		out, err := f.render(view, opts)
 		if err != nil {
 			return nil, err

@@ -92,7 +92,7 @@ func htmlPage(t *template.Template, md markdownTemplates, s *siteView, p page) (
 		view.Page = body
 	}
 	var body bytes.Buffer
-	if err := s.budget.execute(&body, t, p.Block, view); err != nil {
+	if err := s.budget.execute(&body, t, "page "+p.Path, p.Block, view); err != nil {
 		return nil, fmt.Errorf("page %s: %w", p.Path, err)
 	}
 	layout := struct {
@@ -100,7 +100,7 @@ func htmlPage(t *template.Template, md markdownTemplates, s *siteView, p page) (
 		Body template.HTML
 	}{view, template.HTML(body.String())} // html/template output: already escaped
 	var out bytes.Buffer
-	if err := s.budget.execute(&out, t, "layout", layout); err != nil {
+	if err := s.budget.execute(&out, t, "page "+p.Path, "layout", layout); err != nil {
 		return nil, fmt.Errorf("page %s: %w", p.Path, err)
 	}
 	return out.Bytes(), nil
@@ -116,7 +116,7 @@ var markdownToHTML = goldmark.New(
 // conceptsHTML renders the concept notes, written in Markdown, to HTML.
 func conceptsHTML(md markdownTemplates, view pageView) (template.HTML, error) {
 	var src bytes.Buffer
-	if err := view.Site.budget.execute(&src, md, "concepts-body", view); err != nil {
+	if err := view.Site.budget.execute(&src, md, "page "+view.Path, "concepts-body", view); err != nil {
 		return "", fmt.Errorf("page %s: %w", view.Path, err)
 	}
 	var out bytes.Buffer
@@ -178,7 +178,7 @@ func unwrapPath(err error) error {
 // treeSVG renders the API tree as a standalone SVG file.
 func treeSVG(t *template.Template, s *siteView) ([]byte, error) {
 	var b bytes.Buffer
-	if err := s.budget.execute(&b, t, "api-tree", s.Tree); err != nil {
+	if err := s.budget.execute(&b, t, "api-tree.svg", "api-tree", s.Tree); err != nil {
 		return nil, fmt.Errorf("api-tree.svg: %w", err)
 	}
 	return b.Bytes(), nil

@@ -27,7 +27,7 @@ func markdownSite(s *siteView, opts SiteOptions) ([]File, error) {
 	for _, p := range s.pages {
 		var b bytes.Buffer
 		b.WriteString(frontMatter(opts.FrontMatter, p))
-		if err := s.budget.execute(&b, tmpl, p.Block+".md", newPageView(s, p)); err != nil {
+		if err := s.budget.execute(&b, tmpl, "page "+p.Path, p.Block+".md", newPageView(s, p)); err != nil {
 			return nil, fmt.Errorf("page %s: %w", p.Path, err)
 		}
 		files = append(files, File{Path: p.Path, Data: b.Bytes()})

@@ -74,11 +74,11 @@ func TestSiteGolden(t *testing.T) {
 		want[f.Path] = true
 		golden, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
 		if err != nil {
-			t.Errorf("%s: %v (run go test ./generator/render -update)", f.Path, err)
+			t.Errorf("%s: %v (run go test ./generator/render/site -update)", f.Path, err)
 			continue
 		}
 		if !bytes.Equal(golden, f.Data) {
-			t.Errorf("%s differs from its golden file (run go test ./generator/render -update and review the diff)\n%s", f.Path, firstDiff(string(golden), string(f.Data)))
+			t.Errorf("%s differs from its golden file (run go test ./generator/render/site -update and review the diff)\n%s", f.Path, firstDiff(string(golden), string(f.Data)))
 		}
 	}
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

@@ -59,11 +59,11 @@ func TestSiteMatrixGolden(t *testing.T) {
 		}
 		golden, err := os.ReadFile(p)
 		if err != nil {
-			t.Errorf("%s: %v (run go test ./generator/render -update)", name, err)
+			t.Errorf("%s: %v (run go test ./generator/render/site -update)", name, err)
 			continue
 		}
 		if !bytes.Equal(golden, data) {
-			t.Errorf("%s differs from its golden file (run go test ./generator/render -update and review the diff)\n%s", name, firstDiff(string(golden), string(data)))
+			t.Errorf("%s differs from its golden file (run go test ./generator/render/site -update and review the diff)\n%s", name, firstDiff(string(golden), string(data)))
 		}
 	}
 }
