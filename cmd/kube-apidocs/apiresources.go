@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/table"
 )
 
 // apiResourcesOptions holds the flags of `kube-apidocs api-resources`, the
@@ -74,8 +74,8 @@ func (o *apiResourcesOptions) validate() error {
 	return nil
 }
 
-func (o *apiResourcesOptions) tableOptions() render.TableOptions {
-	t := render.TableOptions{Output: o.Output, SortBy: o.SortBy, Verbs: trimAll(o.Verbs), Categories: trimAll(o.Categories), NoHeaders: o.NoHeaders}
+func (o *apiResourcesOptions) tableOptions() table.Options {
+	t := table.Options{Output: o.Output, SortBy: o.SortBy, Verbs: trimAll(o.Verbs), Categories: trimAll(o.Categories), NoHeaders: o.NoHeaders}
 	if o.groupChanged {
 		t.APIGroup = &o.APIGroup
 	}
@@ -93,11 +93,11 @@ func (o *apiResourcesOptions) run(s streams) error {
 	opts := o.tableOptions()
 	switch o.Output {
 	case "json":
-		err = render.JSON(s.Out, render.NewResourceList(api, opts))
+		err = table.JSON(s.Out, table.NewResourceList(api, opts))
 	case "yaml":
-		err = render.YAML(s.Out, render.NewResourceList(api, opts))
+		err = table.YAML(s.Out, table.NewResourceList(api, opts))
 	default:
-		err = render.Table(s.Out, api, opts)
+		err = table.Resources(s.Out, api, opts)
 	}
 	if err != nil {
 		return err

@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
-	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/table"
 )
 
 func newAPIVersionsCommand(s streams) *cobra.Command {
@@ -22,7 +22,7 @@ func newAPIVersionsCommand(s streams) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := render.Versions(s.Out, apiVersions(api)); err != nil {
+			if err := table.Versions(s.Out, apiVersions(api)); err != nil {
 				return err
 			}
 			return src.strictError(api)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
-	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/report"
 )
 
 // exitDifferences is the exit code of `diff --fail-on` when differences of
@@ -178,13 +178,13 @@ func (o *diffOptions) run(s streams) error {
 func writeDiff(w io.Writer, format string, d *model.APIDiff) error {
 	switch format {
 	case "markdown":
-		return render.DiffMarkdown(w, d)
+		return report.DiffMarkdown(w, d)
 	case "html":
-		return render.DiffHTML(w, d)
+		return report.DiffHTML(w, d)
 	case "json":
-		return render.DiffJSON(w, d)
+		return report.DiffJSON(w, d)
 	default:
-		return render.DiffText(w, d)
+		return report.DiffText(w, d)
 	}
 }
 

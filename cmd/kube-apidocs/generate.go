@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -15,7 +15,8 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/config"
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
-	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/outdir"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
 )
 
 // generateOptions holds the flags of `kube-apidocs generate`.
@@ -31,10 +32,14 @@ type generateOptions struct {
 	// Compare lists the other API surfaces (recording folders or builtin)
 	// the version matrix lines this one up with.
 	Compare []string
+	// TemplateTimeout bounds template execution (site.SiteOptions.TemplateTimeout).
+	TemplateTimeout time.Duration
+	// templatesRoot is the opened --templates folder, closed after run.
+	templatesRoot *os.Root
 }
 
 func newGenerateCommand(s streams) *cobra.Command {
-	o := &generateOptions{source: newSourceOptions(), Formats: []string{render.FormatHTML, render.FormatMarkdown}, FrontMatter: render.FrontMatterNone}
+	o := &generateOptions{source: newSourceOptions(), Formats: []string{site.FormatHTML, site.FormatMarkdown}, FrontMatter: site.FrontMatterNone}
 	cmd := &cobra.Command{
 		Use:   "generate --out DIR",
 		Short: "Generate the documentation site (HTML and Markdown) of an API surface",
@@ -82,8 +87,13 @@ func (o *generateOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.Title, "title", "", `Site title (default "Kubernetes API <server version>").`)
 	f.StringVar(&o.BaseURL, "base-url", "", "Absolute URL the HTML site is published at, for canonical links (links stay relative).")
 	f.StringArrayVar(&o.Compare, "compare", nil, "Also read the recording folder `DIR` (or \"builtin\") for the version matrix: a versions page, and \"served since\" on each resource page. Repeatable.")
+	f.DurationVar(&o.TemplateTimeout, "template-timeout", defaultTemplateTimeout, "Longest time the templates may take to render the site (0: no limit); a template that loops is stopped with an error naming it.")
 	o.source.addFlags(f)
 }
+
+// defaultTemplateTimeout is far above what the largest recordings need
+// (about a second) and ends a looping --templates block in a minute.
+const defaultTemplateTimeout = 60 * time.Second
 
 // complete fills every option the command line left unset from --config.
 func (o *generateOptions) complete(flags *pflag.FlagSet) error {
@@ -120,8 +130,8 @@ func (o *generateOptions) complete(flags *pflag.FlagSet) error {
 }
 
 // validate checks the flags and turns them into the renderer's options.
-func (o *generateOptions) validate() (render.SiteOptions, error) {
-	opts := render.SiteOptions{Title: o.Title, BaseURL: o.BaseURL, FrontMatter: o.FrontMatter}
+func (o *generateOptions) validate() (site.SiteOptions, error) {
+	opts := site.SiteOptions{Title: o.Title, BaseURL: o.BaseURL, FrontMatter: o.FrontMatter, TemplateTimeout: o.TemplateTimeout}
 	if o.Out == "" {
 		return opts, errors.New("--out is required: the folder to write the site to")
 	}
@@ -143,11 +153,11 @@ func (o *generateOptions) validate() (render.SiteOptions, error) {
 		}
 	}
 	if o.Templates != "" {
-		fsys, err := templatesDir(o.Templates)
+		root, err := templatesDir(o.Templates)
 		if err != nil {
 			return opts, err
 		}
-		opts.Templates = fsys
+		o.templatesRoot, opts.Templates = root, root.FS()
 	}
 	return opts, nil
 }
@@ -162,11 +172,16 @@ func flagError(err error) error {
 		return fmt.Errorf("--front-matter: %w", err)
 	case strings.HasPrefix(msg, "base URL"):
 		return fmt.Errorf("--base-url: %w", err)
+	case strings.HasPrefix(msg, "template timeout"):
+		return fmt.Errorf("--template-timeout: %w", err)
 	}
 	return err
 }
 
-func templatesDir(dir string) (fs.FS, error) {
+// templatesDir opens the --templates folder as an os.Root: templates and
+// assets are read through it, so a symbolic link that leads out of the
+// folder is refused instead of followed.
+func templatesDir(dir string) (*os.Root, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("--templates %s: %w", dir, err)
@@ -174,12 +189,23 @@ func templatesDir(dir string) (fs.FS, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("--templates %s: not a folder", dir)
 	}
-	return os.DirFS(dir), nil
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("--templates %s: %w", dir, err)
+	}
+	return root, nil
 }
 
-func (o *generateOptions) run(s streams, opts render.SiteOptions) error {
+func (o *generateOptions) run(s streams, opts site.SiteOptions) error {
+	if o.templatesRoot != nil {
+		defer o.templatesRoot.Close()
+	}
 	api, err := o.source.load(s.ErrOut)
 	if err != nil {
+		return err
+	}
+	// --strict fails before anything is written: the old site stays.
+	if err := o.source.strictError(api); err != nil {
 		return err
 	}
 	if len(o.Compare) > 0 {
@@ -189,18 +215,37 @@ func (o *generateOptions) run(s streams, opts render.SiteOptions) error {
 		}
 		opts.Matrix = &m
 	}
-	files, err := render.Site(api, opts)
+	files, err := site.Site(api, opts)
 	if err != nil {
-		if o.Templates != "" {
-			return fmt.Errorf("--templates %s: %w", o.Templates, err)
-		}
-		return err
+		return o.siteError(err)
 	}
-	if err := render.WriteSite(o.Out, files); err != nil {
-		return err
+	if err := outdir.Write(o.Out, files); err != nil {
+		return outError(err)
 	}
 	fmt.Fprintf(s.Out, "Wrote %d files to %s\n", len(files)+1, o.Out)
-	return o.source.strictError(api)
+	return nil
+}
+
+// siteError names the flag behind an error of site.Site.
+func (o *generateOptions) siteError(err error) error {
+	var timeout *site.TemplateTimeoutError
+	if errors.As(err, &timeout) {
+		err = fmt.Errorf("%w (--template-timeout)", err)
+	}
+	if o.Templates != "" {
+		return fmt.Errorf("--templates %s: %w", o.Templates, err)
+	}
+	return err
+}
+
+// outError names the --out flag in an error of outdir.Write, whose text
+// starts with the folder.
+func outError(err error) error {
+	var oe *outdir.Error
+	if errors.As(err, &oe) {
+		return fmt.Errorf("--out %w", err)
+	}
+	return err
 }
 
 // matrix lines api up with the --compare recordings (diff.NewMatrix),

@@ -5,8 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kube-apidocs/kube-apidocs/generator/outdir"
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
-	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
@@ -27,11 +28,11 @@ func BenchmarkGenerateSite(b *testing.B) {
 			dir := b.TempDir()
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				files, err := render.Site(api, render.SiteOptions{})
+				files, err := site.Site(api, site.SiteOptions{})
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := render.WriteSite(filepath.Join(dir, fmt.Sprint("site", i%2)), files); err != nil {
+				if err := outdir.Write(filepath.Join(dir, fmt.Sprint("site", i%2)), files); err != nil {
 					b.Fatal(err)
 				}
 			}

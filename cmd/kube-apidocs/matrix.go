@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
-	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/report"
 )
 
 // matrixOptions holds the flags of `kube-apidocs matrix`.
@@ -74,10 +74,10 @@ func (o *matrixOptions) run(s streams, args []string) error {
 	m := diff.NewMatrix(inputs)
 	switch o.Output {
 	case "markdown":
-		return render.MatrixMarkdown(s.Out, m)
+		return report.MatrixMarkdown(s.Out, m)
 	case "json":
-		return render.MatrixJSON(s.Out, m)
+		return report.MatrixJSON(s.Out, m)
 	default:
-		return render.MatrixText(s.Out, m)
+		return report.MatrixText(s.Out, m)
 	}
 }

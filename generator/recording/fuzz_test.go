@@ -10,7 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
-	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/table"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
@@ -144,26 +144,26 @@ func FuzzRender(f *testing.F) {
 		if err != nil {
 			t.Fatalf("a recording that passed the checks failed discovery: %v", err)
 		}
-		opts := render.TableOptions{Output: outputs[int(opt)%3], NoHeaders: opt&4 != 0}
+		opts := table.Options{Output: outputs[int(opt)%3], NoHeaders: opt&4 != 0}
 		if opt&16 != 0 {
 			opts.SortBy = "kind"
 		}
-		var table bytes.Buffer
-		if err := render.Table(&table, api, opts); err != nil {
+		var printed bytes.Buffer
+		if err := table.Resources(&printed, api, opts); err != nil {
 			t.Fatal(err)
 		}
-		lines := strings.Count(table.String(), "\n")
-		want := len(render.Rows(api, opts))
+		lines := strings.Count(printed.String(), "\n")
+		want := len(table.Rows(api, opts))
 		if opts.Output != "name" && !opts.NoHeaders && want > 0 {
 			want++
 		}
 		if lines != want {
-			t.Fatalf("table has %d lines, want %d:\n%s", lines, want, table.String())
+			t.Fatalf("table has %d lines, want %d:\n%s", lines, want, printed.String())
 		}
-		if err := render.JSON(io.Discard, render.NewResourceList(api, opts)); err != nil {
+		if err := table.JSON(io.Discard, table.NewResourceList(api, opts)); err != nil {
 			t.Fatal(err)
 		}
-		if err := render.YAML(io.Discard, render.NewResourceList(api, opts)); err != nil {
+		if err := table.YAML(io.Discard, table.NewResourceList(api, opts)); err != nil {
 			t.Fatal(err)
 		}
 	})

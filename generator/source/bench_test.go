@@ -9,7 +9,7 @@ import (
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
-	"github.com/kube-apidocs/kube-apidocs/generator/render"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/table"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 	"github.com/kube-apidocs/kube-apidocs/hack/crdgen"
 )
@@ -26,7 +26,7 @@ func apiResourcesWide(b *testing.B, dir string) *model.API {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := render.Table(io.Discard, api, render.TableOptions{Output: "wide"}); err != nil {
+	if err := table.Resources(io.Discard, api, table.Options{Output: "wide"}); err != nil {
 		b.Fatal(err)
 	}
 	return api
@@ -101,7 +101,7 @@ func BenchmarkPhases(b *testing.B) {
 	b.Run("table", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			if err := render.Table(io.Discard, api, render.TableOptions{Output: "wide"}); err != nil {
+			if err := table.Resources(io.Discard, api, table.Options{Output: "wide"}); err != nil {
 				b.Fatal(err)
 			}
 		}

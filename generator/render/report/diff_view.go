@@ -1,0 +1,235 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
+)
+
+// diffView is an APIDiff prepared for the text, Markdown and HTML writers:
+// the same sections in the same order, so the three formats agree.
+type diffView struct {
+	Title    string
+	Old, New string
+	Summary  []summaryRow
+	Empty    bool
+	Sections []diffSection
+}
+
+type summaryRow struct {
+	Label string
+	Text  string
+}
+
+type diffSection struct {
+	Title string
+	Items []diffItem
+}
+
+// diffItem is one line of a section: a mark (+ added, - removed, ~ moved or
+// changed), the subject, an optional detail, an optional removal note and,
+// for changed resources, one line per changed field.
+type diffItem struct {
+	Mark    string
+	Subject string
+	Detail  string
+	Note    string
+	NoteURL string
+	Fields  []string
+}
+
+func newDiffView(d *model.APIDiff) diffView {
+	v := diffView{
+		Title: fmt.Sprintf("API diff: %s → %s", sideName(d.Old), sideName(d.New)),
+		Old:   sideDescription(d.Old),
+		New:   sideDescription(d.New),
+		Empty: d.Empty(),
+	}
+	v.Summary = diffSummary(d)
+	v.Sections = nonEmpty([]diffSection{
+		{"Groups removed", plainItems("-", d.Groups.Removed, groupName)},
+		{"Groups added", plainItems("+", d.Groups.Added, groupName)},
+		{"Group-versions removed", noted(d, plainItems("-", d.GroupVersions.Removed, nil))},
+		{"Group-versions added", plainItems("+", d.GroupVersions.Added, nil)},
+		{"Preferred versions changed", preferredItems(d.GroupVersions.PreferredChanged)},
+		{"Resources graduated or moved", moveItems(d)},
+		{"Resources removed", noted(d, plainItems("-", bareRemovals(d), nil))},
+		{"Resources added", plainItems("+", d.Resources.Added, nil)},
+		{"Resources changed", fieldItems(d.Resources.Changed)},
+		{"Subresources removed", plainItems("-", d.Subresources.Removed, nil)},
+		{"Subresources added", plainItems("+", d.Subresources.Added, nil)},
+		{"Subresources changed", subresourceItems(d.Subresources.Changed)},
+		{"Not compared (unavailable on one side)", plainItems("?", d.Unavailable, nil)},
+	})
+	return v
+}
+
+func sideName(s model.DiffSide) string {
+	if s.Version != "" {
+		return s.Version
+	}
+	if s.Source != "" {
+		return s.Source
+	}
+	return "(unknown)"
+}
+
+func sideDescription(s model.DiffSide) string {
+	switch {
+	case s.Version != "" && s.Source != "":
+		return s.Version + " (" + s.Source + ")"
+	case s.Version != "":
+		return s.Version
+	case s.Source != "":
+		return s.Source + " (version unknown)"
+	}
+	return "(unknown)"
+}
+
+func diffSummary(d *model.APIDiff) []summaryRow {
+	return []summaryRow{
+		{"groups", fmt.Sprintf("%d added, %d removed", len(d.Groups.Added), len(d.Groups.Removed))},
+		{"group-versions", fmt.Sprintf("%d added, %d removed, %d preferred changed",
+			len(d.GroupVersions.Added), len(d.GroupVersions.Removed), len(d.GroupVersions.PreferredChanged))},
+		{"resources", fmt.Sprintf("%d added, %d removed (%d of them graduated or moved), %d changed",
+			len(d.Resources.Added), len(d.Resources.Removed), len(d.Resources.Moved), countResources(d.Resources.Changed))},
+		{"subresources", fmt.Sprintf("%d added, %d removed, %d changed",
+			len(d.Subresources.Added), len(d.Subresources.Removed), countSubresources(d.Subresources.Changed))},
+	}
+}
+
+func countResources(changes []model.FieldChange) int {
+	n, last := 0, ""
+	for _, c := range changes {
+		if c.Field != model.FieldSubresources && c.Resource != last {
+			n, last = n+1, c.Resource
+		}
+	}
+	return n
+}
+
+func countSubresources(changes []model.SubresourceChange) int {
+	n, last := 0, ""
+	for _, c := range changes {
+		if c.Subresource != last {
+			n, last = n+1, c.Subresource
+		}
+	}
+	return n
+}
+
+func nonEmpty(sections []diffSection) []diffSection {
+	var out []diffSection
+	for _, s := range sections {
+		if len(s.Items) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func groupName(g string) string {
+	if g == "" {
+		return "core"
+	}
+	return g
+}
+
+func plainItems(mark string, subjects []string, name func(string) string) []diffItem {
+	out := make([]diffItem, 0, len(subjects))
+	for _, s := range subjects {
+		if name != nil {
+			s = name(s)
+		}
+		out = append(out, diffItem{Mark: mark, Subject: s})
+	}
+	return out
+}
+
+// noted adds the deprecation guide's note to items whose subject has one.
+func noted(d *model.APIDiff, items []diffItem) []diffItem {
+	for i := range items {
+		if n, ok := d.Note(items[i].Subject); ok {
+			items[i].Note = noteText(n)
+			items[i].NoteURL = n.Source
+		}
+	}
+	return items
+}
+
+func noteText(n model.RemovalNote) string {
+	return "removed in " + n.RemovedIn + " — use " + n.Replacement
+}
+
+func preferredItems(changes []model.PreferredChange) []diffItem {
+	out := make([]diffItem, 0, len(changes))
+	for _, c := range changes {
+		out = append(out, diffItem{Mark: "~", Subject: groupName(c.Group), Detail: c.Old + " → " + c.New})
+	}
+	return out
+}
+
+func moveItems(d *model.APIDiff) []diffItem {
+	out := make([]diffItem, 0, len(d.Resources.Moved))
+	for _, m := range d.Resources.Moved {
+		out = append(out, diffItem{Mark: "~", Subject: m.Resource, Detail: "→ " + strings.Join(m.To, ", ") + " (" + m.Change + ")"})
+	}
+	return noted(d, out)
+}
+
+// bareRemovals are the removed resources that no other version serves.
+func bareRemovals(d *model.APIDiff) []string {
+	var out []string
+	for _, r := range d.Resources.Removed {
+		if _, moved := d.MoveOf(r); !moved {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// fieldItems lists the field changes by resource. Subresource additions and
+// removals have their own sections, so the "subresources" field is left out.
+func fieldItems(changes []model.FieldChange) []diffItem {
+	var out []diffItem
+	for _, c := range changes {
+		if c.Field == model.FieldSubresources {
+			continue
+		}
+		if len(out) == 0 || out[len(out)-1].Subject != c.Resource {
+			out = append(out, diffItem{Mark: "~", Subject: c.Resource})
+		}
+		last := &out[len(out)-1]
+		last.Fields = append(last.Fields, changeText(c.Field, c.Old, c.New, c.Added, c.Removed))
+	}
+	return out
+}
+
+func subresourceItems(changes []model.SubresourceChange) []diffItem {
+	var out []diffItem
+	for _, c := range changes {
+		if len(out) == 0 || out[len(out)-1].Subject != c.Subresource {
+			out = append(out, diffItem{Mark: "~", Subject: c.Subresource})
+		}
+		last := &out[len(out)-1]
+		last.Fields = append(last.Fields, changeText(c.Field, c.Old, c.New, c.Added, c.Removed))
+	}
+	return out
+}
+
+// changeText describes one field change: "verbs: +patch -watch" for lists,
+// "kind: Old → New" otherwise.
+func changeText(field string, old, new any, added, removed []string) string {
+	if _, isList := old.([]string); isList {
+		var parts []string
+		for _, a := range added {
+			parts = append(parts, "+"+a)
+		}
+		for _, r := range removed {
+			parts = append(parts, "-"+r)
+		}
+		return field + ": " + strings.Join(parts, " ")
+	}
+	return fmt.Sprintf("%s: %v → %v", field, old, new)
+}

@@ -1,0 +1,97 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sync/atomic"
+	"time"
+)
+
+// TemplateTimeoutError means the templates did not finish within
+// SiteOptions.TemplateTimeout; Template names the block kube-apidocs was
+// executing (a page block, "layout" or a phrase), which may have called the
+// one that loops.
+type TemplateTimeoutError struct {
+	Template string
+	Timeout  time.Duration
+}
+
+func (e *TemplateTimeoutError) Error() string {
+	return fmt.Sprintf("template %q did not finish within %s", e.Template, e.Timeout)
+}
+
+// errOverBudget is what a budgetWriter returns once the deadline passed.
+var errOverBudget = errors.New("over the time budget")
+
+// executor is what html/template and text/template sets have in common.
+type executor interface {
+	ExecuteTemplate(w io.Writer, name string, data any) error
+}
+
+// budget is the time template execution has for one Site call; the zero
+// value has no limit.
+//
+// text/template cannot be interrupted, so a looping block is stopped in
+// two ways. Every block writes through a budgetWriter, which fails every
+// write after the deadline and so ends Execute at the block's next write.
+// And Site runs the whole build in a goroutine that it stops waiting for
+// at the deadline, so that a loop that never writes ({{range}} over a huge
+// number with an empty body) still ends Site on time; that goroutine then
+// runs on, unseen, until its loop ends or the process exits — a CLI exits
+// right after the error, a long-lived caller pays with one busy goroutine.
+type budget struct {
+	timeout  time.Duration
+	deadline time.Time
+	running  *atomic.Pointer[runningBlock] // what executes now, for the error
+}
+
+// runningBlock is the block executing now and where its output goes
+// ("page index.html"), the prefix its errors carry.
+type runningBlock struct {
+	where, name string
+}
+
+func newBudget(timeout time.Duration) budget {
+	return budget{timeout: timeout, deadline: time.Now().Add(timeout), running: &atomic.Pointer[runningBlock]{}}
+}
+
+// execute runs the block name of t over data into w, within the budget;
+// where says what the output is for ("page index.html").
+func (b budget) execute(w io.Writer, t executor, where, name string, data any) error {
+	if b.deadline.IsZero() {
+		return t.ExecuteTemplate(w, name, data)
+	}
+	b.running.Store(&runningBlock{where: where, name: name})
+	err := t.ExecuteTemplate(&budgetWriter{w: w, deadline: b.deadline}, name, data)
+	if errors.Is(err, errOverBudget) {
+		return &TemplateTimeoutError{Template: name, Timeout: b.timeout}
+	}
+	return err
+}
+
+// expired is the error of a build still running at the deadline.
+func (b budget) expired() error {
+	r := b.running.Load()
+	if r == nil {
+		return &TemplateTimeoutError{Timeout: b.timeout}
+	}
+	return fmt.Errorf("%s: %w", r.where, &TemplateTimeoutError{Template: r.name, Timeout: b.timeout})
+}
+
+// budgetWriter passes a block's output on and fails once the deadline has
+// passed. It reads the clock every 64 writes: templates write in small
+// pieces.
+type budgetWriter struct {
+	w        io.Writer
+	deadline time.Time
+	writes   int
+}
+
+func (w *budgetWriter) Write(p []byte) (int, error) {
+	w.writes++
+	if w.writes%64 == 0 && time.Now().After(w.deadline) {
+		return 0, errOverBudget
+	}
+	return w.w.Write(p)
+}

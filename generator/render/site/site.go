@@ -1,0 +1,209 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/outdir"
+)
+
+// Output formats of the documentation site.
+const (
+	FormatHTML     = "html"
+	FormatMarkdown = "markdown"
+)
+
+// Front matter styles for Markdown pages.
+const (
+	FrontMatterNone       = "none"
+	FrontMatterHugo       = "hugo"
+	FrontMatterDocusaurus = "docusaurus"
+)
+
+// SiteOptions configures Site. The zero value builds both formats with the
+// default title, no front matter and the embedded templates.
+type SiteOptions struct {
+	// Title heads every page; "" means "Kubernetes API <server version>".
+	Title string
+	// BaseURL, when set, is where the HTML site will be published; pages
+	// then name their canonical URL. Links stay relative either way.
+	BaseURL string
+	// Formats lists FormatHTML and/or FormatMarkdown; nil means both.
+	Formats []string
+	// FrontMatter is FrontMatterNone (or ""), FrontMatterHugo or
+	// FrontMatterDocusaurus; it applies to Markdown pages only.
+	FrontMatter string
+	// Templates, when non-nil, holds *.html.tmpl and *.md.tmpl files whose
+	// {{define}} blocks replace the embedded blocks of the same name, and
+	// assets/ files that replace the embedded assets. Give it an os.Root's
+	// FS (not os.DirFS), so that a symbolic link cannot make the site
+	// publish a file from outside the folder.
+	Templates fs.FS
+	// Matrix, when it compares two or more API surfaces (diff.NewMatrix,
+	// this site's among them), adds the versions page, links it from the
+	// index and the HTML navigation, and makes each resource page say since
+	// which compared version it is served. nil or a single column leaves
+	// the site exactly as without it.
+	Matrix *model.Matrix
+	// TemplateTimeout bounds the time all template execution of one Site
+	// call may take; past it Site returns a *TemplateTimeoutError naming
+	// the running block. 0 means no limit.
+	TemplateTimeout time.Duration
+}
+
+// File is one file of the generated site, ready for outdir.Write; its Path
+// never leaves the site.
+type File = outdir.File
+
+// Validate checks the options and names the one at fault.
+func (o SiteOptions) Validate() error {
+	for _, f := range o.Formats {
+		if f != FormatHTML && f != FormatMarkdown {
+			return fmt.Errorf("format %q is not available (use html, markdown or both)", f)
+		}
+	}
+	switch o.FrontMatter {
+	case "", FrontMatterNone, FrontMatterHugo, FrontMatterDocusaurus:
+	default:
+		return fmt.Errorf("front matter %q is not available (use none, hugo or docusaurus)", o.FrontMatter)
+	}
+	if o.TemplateTimeout < 0 {
+		return fmt.Errorf("template timeout %s is negative (use 0 for no limit)", o.TemplateTimeout)
+	}
+	if o.BaseURL != "" {
+		u, err := url.Parse(o.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("base URL %q must be an absolute http or https URL", o.BaseURL)
+		}
+	}
+	return nil
+}
+
+func (o SiteOptions) wants(format string) bool {
+	return len(o.Formats) == 0 || slices.Contains(o.Formats, format)
+}
+
+// Site renders the documentation site of api: for each requested format an
+// index, the api-resources page, a page per group, a page per resource per
+// group-version and the concept notes (and the versions page when
+// opts.Matrix compares several API surfaces), plus the assets the HTML
+// pages use.
+// The files are sorted by path; the same input gives the same bytes.
+func Site(api *model.API, opts SiteOptions) ([]File, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	if opts.TemplateTimeout == 0 {
+		return build(api, opts, budget{})
+	}
+	return buildWithin(api, opts, newBudget(opts.TemplateTimeout))
+}
+
+// buildWithin runs build in a goroutine and stops waiting for it at the
+// deadline (see budget).
+func buildWithin(api *model.API, opts SiteOptions, b budget) ([]File, error) {
+	type result struct {
+		files []File
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		files, err := build(api, opts, b)
+		done <- result{files, err}
+	}()
+	timer := time.NewTimer(time.Until(b.deadline))
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.files, r.err
+	case <-timer.C:
+		return nil, b.expired()
+	}
+}
+
+// build renders the site of api, executing templates within b.
+func build(api *model.API, opts SiteOptions, b budget) ([]File, error) {
+	clean := cleanAPI(api)
+	opts.Matrix = cleanMatrix(opts.Matrix)
+	set, err := parseMarkdown(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	ph := newPhrases(set, b)
+	var files []File
+	for _, f := range []struct {
+		format, ext string
+		render      func(*siteView, SiteOptions) ([]File, error)
+	}{{FormatHTML, ".html", htmlSite}, {FormatMarkdown, ".md", markdownSite}} {
+		if !opts.wants(f.format) {
+			continue
+		}
+		view, err := buildSite(clean, opts, f.ext, ph)
+		if err != nil {
+			return nil, err
+		}
+		view.budget = b
+		out, err := f.render(view, opts)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, out...)
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+// page is one page to render: where it goes, its title, the template block
+// that draws its body and the view that block receives as .Page.
+type page struct {
+	Path  string
+	Title string
+	Block string
+	Data  any
+}
+
+// pages lists every page of the site, in a fixed order, titled by the
+// page-title phrase.
+func pages(s *siteView, ph *phrases) []page {
+	title := func(block, name, apiVersion string) string {
+		return ph.text("page-title", pageTitleData{Page: block, Site: s.Title, Name: name, APIVersion: apiVersion})
+	}
+	out := []page{
+		{Path: "index" + s.Ext, Title: title("index", "", ""), Block: "index", Data: s},
+		{Path: "api-resources" + s.Ext, Title: title("api-resources", "", ""), Block: "api-resources", Data: s},
+		{Path: "concepts" + s.Ext, Title: title("concepts", "", ""), Block: "concepts", Data: s},
+	}
+	if s.Matrix != nil {
+		out = append(out, page{Path: s.Matrix.Path, Title: title("versions", "", ""), Block: "versions", Data: s.Matrix})
+	}
+	for _, g := range s.Groups {
+		out = append(out, page{Path: g.Path, Title: title("group", g.Display, ""), Block: "group", Data: g})
+	}
+	for _, r := range s.Resources {
+		out = append(out, page{Path: r.Path, Title: title("resource", r.Kind, r.APIVersion), Block: "resource", Data: r})
+	}
+	return out
+}
+
+// pageView is what a page template receives.
+type pageView struct {
+	Site      *siteView
+	Page      any
+	Title     string
+	Path      string
+	Root      string
+	Canonical string
+}
+
+func newPageView(s *siteView, p page) pageView {
+	v := pageView{Site: s, Page: p.Data, Title: p.Title, Path: p.Path, Root: rootOf(p.Path)}
+	if s.BaseURL != "" {
+		v.Canonical = s.BaseURL + "/" + p.Path
+	}
+	return v
+}

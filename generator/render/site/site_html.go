@@ -1,0 +1,185 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/kube-apidocs/kube-apidocs/templates"
+)
+
+// htmlAssets are the static files every HTML site carries, copied from the
+// embedded templates (or a --templates folder that has its own copy).
+var htmlAssets = []string{"assets/site.css", "assets/site.js"}
+
+// htmlSite renders the HTML pages of s, the assets and the search index.
+func htmlSite(s *siteView, opts SiteOptions) ([]File, error) {
+	overrides := opts.Templates
+	tmpl, err := parseHTML(overrides)
+	if err != nil {
+		return nil, err
+	}
+	mdTmpl, err := parseMarkdown(overrides)
+	if err != nil {
+		return nil, err
+	}
+	var files []File
+	for _, p := range s.pages {
+		data, err := htmlPage(tmpl, mdTmpl, s, p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: p.Path, Data: data})
+	}
+	assets, err := htmlAssetFiles(s, overrides)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, assets...), nil
+}
+
+// parseHTML parses the embedded HTML templates, then the overrides, so that
+// a user's {{define "x"}} replaces the embedded block x.
+func parseHTML(overrides fs.FS) (*template.Template, error) {
+	t := template.New("site").Option("missingkey=error").Funcs(htmlFuncs)
+	t, err := t.ParseFS(templates.FS, "*.html.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("embedded templates: %w", err)
+	}
+	if overrides == nil {
+		return t, nil
+	}
+	if names, _ := fs.Glob(overrides, "*.html.tmpl"); len(names) > 0 {
+		if t, err = t.ParseFS(overrides, "*.html.tmpl"); err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+	}
+	return t, nil
+}
+
+var htmlFuncs = template.FuncMap{
+	"join":  strings.Join,
+	"table": newTableView,
+}
+
+// tableView is what the resource-table block receives: the rows, the way
+// back to the site root for their links, and whether it can be sorted.
+type tableView struct {
+	Root     string
+	Rows     []rowView
+	Sortable bool
+}
+
+func newTableView(root string, rows []rowView, sortable bool) tableView {
+	return tableView{Root: root, Rows: rows, Sortable: sortable}
+}
+
+// htmlPage renders one page: its block first, then the layout around it.
+func htmlPage(t *template.Template, md markdownTemplates, s *siteView, p page) ([]byte, error) {
+	view := newPageView(s, p)
+	if p.Block == "concepts" {
+		body, err := conceptsHTML(md, view)
+		if err != nil {
+			return nil, err
+		}
+		view.Page = body
+	}
+	var body bytes.Buffer
+	if err := s.budget.execute(&body, t, "page "+p.Path, p.Block, view); err != nil {
+		return nil, fmt.Errorf("page %s: %w", p.Path, err)
+	}
+	layout := struct {
+		pageView
+		Body template.HTML
+	}{view, template.HTML(body.String())} // html/template output: already escaped
+	var out bytes.Buffer
+	if err := s.budget.execute(&out, t, "page "+p.Path, "layout", layout); err != nil {
+		return nil, fmt.Errorf("page %s: %w", p.Path, err)
+	}
+	return out.Bytes(), nil
+}
+
+// markdownToHTML is goldmark with GitHub tables and heading ids. It is
+// never given WithUnsafe: raw HTML in its input is dropped, not copied.
+var markdownToHTML = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+// conceptsHTML renders the concept notes, written in Markdown, to HTML.
+func conceptsHTML(md markdownTemplates, view pageView) (template.HTML, error) {
+	var src bytes.Buffer
+	if err := view.Site.budget.execute(&src, md, "page "+view.Path, "concepts-body", view); err != nil {
+		return "", fmt.Errorf("page %s: %w", view.Path, err)
+	}
+	var out bytes.Buffer
+	if err := markdownToHTML.Convert(src.Bytes(), &out); err != nil {
+		return "", fmt.Errorf("page %s: %w", view.Path, err)
+	}
+	return template.HTML(out.String()), nil // goldmark escapes text and drops raw HTML
+}
+
+// htmlAssetFiles returns the CSS, the script, the search index and the API
+// tree as a standalone picture.
+func htmlAssetFiles(s *siteView, overrides fs.FS) ([]File, error) {
+	var files []File
+	for _, name := range htmlAssets {
+		data, err := readAsset(name, overrides)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: name, Data: data})
+	}
+	index, err := searchIndex(s)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, File{Path: "assets/search-index.js", Data: index}), nil
+}
+
+// readAsset reads an asset from the overrides when they have it, else from
+// the embedded templates. An override that exists but cannot be read (a
+// symbolic link out of an os.Root folder, a folder, no permission) is an
+// error naming it, never a silent fallback.
+func readAsset(name string, overrides fs.FS) ([]byte, error) {
+	if overrides != nil {
+		data, err := fs.ReadFile(overrides, name)
+		if err == nil {
+			return data, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("templates: %s: %w", name, unwrapPath(err))
+		}
+	}
+	data, err := fs.ReadFile(templates.FS, name)
+	if err != nil {
+		return nil, fmt.Errorf("embedded asset %s: %w", name, err)
+	}
+	return data, nil
+}
+
+// unwrapPath drops the operation and path of an *fs.PathError, which
+// callers name themselves.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// treeSVG renders the API tree as a standalone SVG file.
+func treeSVG(t *template.Template, s *siteView) ([]byte, error) {
+	var b bytes.Buffer
+	if err := s.budget.execute(&b, t, "api-tree.svg", "api-tree", s.Tree); err != nil {
+		return nil, fmt.Errorf("api-tree.svg: %w", err)
+	}
+	return b.Bytes(), nil
+}
