@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -71,7 +72,7 @@ compared version that serves it.`,
 			if err != nil {
 				return err
 			}
-			return o.run(s, siteOpts)
+			return o.run(cmd.Context(), s, siteOpts)
 		},
 	}
 	o.addFlags(cmd.Flags())
@@ -196,7 +197,7 @@ func templatesDir(dir string) (*os.Root, error) {
 	return root, nil
 }
 
-func (o *generateOptions) run(s streams, opts site.SiteOptions) error {
+func (o *generateOptions) run(ctx context.Context, s streams, opts site.SiteOptions) error {
 	if o.templatesRoot != nil {
 		defer o.templatesRoot.Close()
 	}
@@ -219,7 +220,7 @@ func (o *generateOptions) run(s streams, opts site.SiteOptions) error {
 	if err != nil {
 		return o.siteError(err)
 	}
-	if err := outdir.Write(o.Out, files); err != nil {
+	if err := outdir.Write(ctx, o.Out, files); err != nil {
 		return outError(err)
 	}
 	fmt.Fprintf(s.Out, "Wrote %d files to %s\n", len(files)+1, o.Out)

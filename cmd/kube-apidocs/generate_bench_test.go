@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -32,7 +33,7 @@ func BenchmarkGenerateSite(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := outdir.Write(filepath.Join(dir, fmt.Sprint("site", i%2)), files); err != nil {
+				if err := outdir.Write(context.Background(), filepath.Join(dir, fmt.Sprint("site", i%2)), files); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -66,7 +66,7 @@ func (o *recordOptions) run(ctx context.Context, s streams) error {
 	if err != nil {
 		return withMaxFileSizeHint(err)
 	}
-	if err := recording.WriteRecording(o.Out, capture); err != nil {
+	if err := recording.WriteRecording(ctx, o.Out, capture); err != nil {
 		return fmt.Errorf("--out %w", err)
 	}
 	for _, e := range capture.Entries {

@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -37,7 +38,10 @@ var beforeSwap func(dir string)
 // not list (checked before the build and again on the old tree after it is
 // moved aside, so a file added during the build is never deleted), or when
 // a path is not a plain path inside the tree or is listed twice.
-func Write(dir string, files []File) error {
+//
+// Write stops when ctx ends (on SIGINT, say) and then removes what it had
+// built, leaving dir as it was.
+func Write(ctx context.Context, dir string, files []File) error {
 	if err := wrap(dir, checkFiles(files)); err != nil {
 		return err
 	}
@@ -53,7 +57,7 @@ func Write(dir string, files []File) error {
 		return wrap(dir, err)
 	}
 	defer os.RemoveAll(tmp) // gone after the rename; cleans up on failure
-	if err := writeTree(tmp, files); err != nil {
+	if err := writeTree(ctx, tmp, files); err != nil {
 		return wrap(dir, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -61,6 +65,9 @@ func Write(dir string, files []File) error {
 	}
 	if beforeSwap != nil {
 		beforeSwap(dir)
+	}
+	if err := ctx.Err(); err != nil {
+		return wrap(dir, err)
 	}
 	return wrap(dir, swapInto(tmp, dir))
 }
@@ -147,9 +154,12 @@ func readManifest(dir string) (map[string]bool, bool, error) {
 
 // writeTree writes files and the manifest under dir; files went through
 // checkFiles.
-func writeTree(dir string, files []File) error {
+func writeTree(ctx context.Context, dir string, files []File) error {
 	names := make([]string, 0, len(files))
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		target := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err

@@ -2,9 +2,12 @@ package recording
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/outdir"
 )
 
 // IndexFile is the name of a recording's machine-readable index: one line
@@ -101,9 +104,10 @@ func (c *Capture) WriteReadme(w io.Writer) error {
 }
 
 // WriteRecording checks the capture like a loaded recording and writes it
-// to dir with WriteFolder: every answer under its file name, README.md and
-// index.tsv.
-func WriteRecording(dir string, c *Capture) error {
+// to dir with outdir.Write, the one writer of folders (a manifest, built
+// beside dir and renamed into place, never replacing files it did not
+// write): every answer under its file name, README.md and index.tsv.
+func WriteRecording(ctx context.Context, dir string, c *Capture) error {
 	if _, err := c.Recording(dir); err != nil {
 		return err
 	}
@@ -111,14 +115,14 @@ func WriteRecording(dir string, c *Capture) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", dir, err)
 	}
-	return WriteFolder(dir, files)
+	return outdir.Write(ctx, dir, files)
 }
 
-// files returns the capture's files by name.
-func (c *Capture) files() (map[string][]byte, error) {
-	files := make(map[string][]byte, len(c.Entries)+2)
+// files returns the capture's files.
+func (c *Capture) files() ([]outdir.File, error) {
+	files := make([]outdir.File, 0, len(c.Entries)+2)
 	for _, e := range c.Entries {
-		files[e.File] = e.Body
+		files = append(files, outdir.File{Path: e.File, Data: e.Body})
 	}
 	var index, readme bytes.Buffer
 	if err := c.WriteIndex(&index); err != nil {
@@ -127,8 +131,7 @@ func (c *Capture) files() (map[string][]byte, error) {
 	if err := c.WriteReadme(&readme); err != nil {
 		return nil, err
 	}
-	files[IndexFile], files[ReadmeFile] = index.Bytes(), readme.Bytes()
-	return files, nil
+	return append(files, outdir.File{Path: IndexFile, Data: index.Bytes()}, outdir.File{Path: ReadmeFile, Data: readme.Bytes()}), nil
 }
 
 // tsvField keeps a value from the server on one TSV field.

@@ -69,7 +69,7 @@ func TestRecordRoundTrip(t *testing.T) {
 				t.Errorf("progress: %d calls, last %d of %d", calls.Load(), last.Load(), total.Load())
 			}
 			dir := filepath.Join(t.TempDir(), "rec")
-			if err := recording.WriteRecording(dir, c); err != nil {
+			if err := recording.WriteRecording(context.Background(), dir, c); err != nil {
 				t.Fatal(err)
 			}
 			for _, f := range orig.Files() {
@@ -166,7 +166,7 @@ func TestRecordUnavailableGroupVersion(t *testing.T) {
 		h.ServeHTTP(w, r)
 	}))
 	dir := filepath.Join(t.TempDir(), "rec")
-	if err := recording.WriteRecording(dir, fetchFrom(t, ts.URL, RecordOptions{})); err != nil {
+	if err := recording.WriteRecording(context.Background(), dir, fetchFrom(t, ts.URL, RecordOptions{})); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "apis__batch__v1.http503.json")); err != nil {

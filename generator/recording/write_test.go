@@ -1,6 +1,7 @@
 package recording
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/outdir"
 )
 
 // captureOf builds a capture from the documents of a recording folder, as
@@ -94,10 +97,10 @@ func TestWriteRecordingRefusesForeignFolders(t *testing.T) {
 	}
 	for _, tc := range cases {
 		before := tree(t, tc.dir)
-		err := WriteRecording(tc.dir, c)
-		var foreign *ForeignFileError
+		err := WriteRecording(context.Background(), tc.dir, c)
+		var foreign *outdir.ForeignFileError
 		if !errors.As(err, &foreign) || err.Error() != tc.want {
-			t.Errorf("WriteRecording(%s) = %v\nwant %s", tc.dir, err, tc.want)
+			t.Errorf("WriteRecording(context.Background(), %s) = %v\nwant %s", tc.dir, err, tc.want)
 		}
 		if after := tree(t, tc.dir); !sameTree(before, after) {
 			t.Errorf("%s changed: had %d files, now %d", tc.dir, len(before), len(after))
@@ -115,11 +118,11 @@ func TestWriteRecordingReplacesOwnOutput(t *testing.T) {
 	c := captureOf(t, "testdata/broken/base")
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "rec")
-	if err := WriteRecording(dir, c); err != nil {
+	if err := WriteRecording(context.Background(), dir, c); err != nil {
 		t.Fatal(err)
 	}
 	first := tree(t, dir)
-	if err := WriteRecording(dir, c); err != nil {
+	if err := WriteRecording(context.Background(), dir, c); err != nil {
 		t.Fatalf("replacing an earlier recording: %v", err)
 	}
 	if !sameTree(first, tree(t, dir)) {
@@ -130,19 +133,19 @@ func TestWriteRecordingReplacesOwnOutput(t *testing.T) {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	want := ManifestName + " README.md aggregated_api_v2.json aggregated_v2.json aggregated_v2beta1.http406.json api.json api__v1.json apis.json apis__apps.json apis__apps__v1.json index.tsv version.json"
+	want := outdir.ManifestName + " README.md aggregated_api_v2.json aggregated_v2.json aggregated_v2beta1.http406.json api.json api__v1.json apis.json apis__apps.json apis__apps__v1.json index.tsv version.json"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("files %s\nwant %s", got, want)
 	}
-	if want := manifestHeader + "\nREADME.md\naggregated_api_v2.json\n"; !strings.HasPrefix(first[ManifestName], want) {
-		t.Errorf("manifest %q, want it to start with %q", first[ManifestName], want)
+	if want := "# kube-apidocs generated files; a new run replaces exactly these\nREADME.md\naggregated_api_v2.json\n"; !strings.HasPrefix(first[outdir.ManifestName], want) {
+		t.Errorf("manifest %q, want it to start with %q", first[outdir.ManifestName], want)
 	}
 	if _, err := LoadDir(dir, LoadOptions{}); err != nil {
 		t.Errorf("loading the recording: %v", err)
 	}
 
 	writeFiles(t, dir, map[string]string{"notes.txt": "mine"})
-	err := WriteRecording(dir, c)
+	err := WriteRecording(context.Background(), dir, c)
 	if want := dir + ": refusing to replace the folder: notes.txt was not written by kube-apidocs (move it away or choose a new or empty folder)"; err == nil || err.Error() != want {
 		t.Errorf("error = %v\nwant %s", err, want)
 	}
@@ -152,27 +155,12 @@ func TestWriteRecordingReplacesOwnOutput(t *testing.T) {
 
 	broken := &Capture{Server: c.Server, Entries: slices.Clone(c.Entries)}
 	broken.Entries[3].Body = []byte(`{"kind":"APIResourceList"`)
-	if err := WriteRecording(filepath.Join(parent, "broken"), broken); err == nil || !strings.Contains(err.Error(), "truncated JSON") {
+	if err := WriteRecording(context.Background(), filepath.Join(parent, "broken"), broken); err == nil || !strings.Contains(err.Error(), "truncated JSON") {
 		t.Errorf("broken capture: error = %v", err)
 	}
 	entries, _ := os.ReadDir(parent)
 	if len(entries) != 1 || entries[0].Name() != "rec" {
 		t.Errorf("%s holds %v, want only rec (no temporary or broken folders)", parent, entries)
-	}
-}
-
-// TestWriteFolderRefusesPaths: names that would leave the folder are
-// refused before anything is written.
-func TestWriteFolderRefusesPaths(t *testing.T) {
-	for _, name := range []string{"../escape", "/etc/passwd", "a/../../b", "", ManifestName, "a\\b"} {
-		dir := filepath.Join(t.TempDir(), "out")
-		err := WriteFolder(dir, map[string][]byte{name: []byte("x")})
-		if err == nil || !strings.Contains(err.Error(), "not a plain file name inside the folder") {
-			t.Errorf("WriteFolder(%q) = %v, want a refusal", name, err)
-		}
-		if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
-			t.Errorf("WriteFolder(%q) created %s", name, dir)
-		}
 	}
 }
 
