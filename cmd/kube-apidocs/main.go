@@ -11,6 +11,7 @@ import (
 
 func main() {
 	tuneGC()
+	quietLibraryLogs()
 	cmd := newRootCommand(streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
 	if err := cmd.Execute(); err != nil {
 		fmt.Fprintf(os.Stderr, "error: %v\n", err)

@@ -64,10 +64,10 @@ func (o *recordOptions) run(ctx context.Context, s streams) error {
 		return err
 	}
 	progress := o.cluster.progress(s.ErrOut)
-	capture, err := source.Fetch(ctx, cfg, source.RecordOptions{MaxFileSize: o.MaxFileSize, Progress: progress.report})
+	capture, err := source.Fetch(ctx, cfg, source.RecordOptions{MaxBodySize: o.MaxFileSize, Progress: progress.report})
 	progress.finish()
 	if err != nil {
-		return err
+		return limitHint(err)
 	}
 	if err := source.WriteRecording(o.Out, capture); err != nil {
 		return fmt.Errorf("--out %w", err)

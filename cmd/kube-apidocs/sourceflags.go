@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -74,7 +75,7 @@ func (o *sourceOptions) load(errOut io.Writer) (*model.API, error) {
 }
 
 func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
-	opts := source.DiscoverOptions{Legacy: o.Legacy}
+	opts := source.DiscoverOptions{Legacy: o.Legacy, MaxBodySize: o.MaxFileSize}
 	if o.Fixtures != "" {
 		rec, err := o.recording()
 		if err != nil {
@@ -89,7 +90,17 @@ func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 	progress := o.kube.progress(errOut)
 	opts.Progress = progress.report
 	defer progress.finish()
-	return source.Discover(cfg, opts)
+	api, err := source.Discover(cfg, opts)
+	return api, limitHint(err)
+}
+
+// limitHint names the flag that raises the limit a live answer exceeded.
+func limitHint(err error) error {
+	var tooLarge *source.TooLargeError
+	if errors.As(err, &tooLarge) {
+		return fmt.Errorf("%w (raise it with --max-file-size)", err)
+	}
+	return err
 }
 
 func warnUnavailable(api *model.API, errOut io.Writer) {

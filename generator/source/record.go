@@ -3,6 +3,7 @@ package source
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -38,9 +39,9 @@ const recordWorkers = 8
 
 // RecordOptions tunes Fetch. The zero value applies the documented defaults.
 type RecordOptions struct {
-	// MaxFileSize refuses answers larger than this many bytes; 0 means
-	// DefaultMaxFileSize.
-	MaxFileSize int64
+	// MaxBodySize refuses answers larger than this many bytes with a
+	// *TooLargeError; 0 means DefaultMaxFileSize.
+	MaxBodySize int64
 	// Progress, when set, is called after each legacy document with how
 	// many have been fetched out of how many there are.
 	Progress func(done, total int)
@@ -79,7 +80,8 @@ type Capture struct {
 // aggregated discovery v2 and v2beta1 for /apis and /api. A non-200 answer
 // for one group-version is kept (as evidence, like the fixtures' .http406
 // files); failing to reach the server, 401 and 403 are returned as a
-// *ServerError. Group and version names from the server are validated before
+// *ServerError, a redirect to another origin as a *RedirectError, an answer
+// over RecordOptions.MaxBodySize as a *TooLargeError. Group and version names from the server are validated before
 // they become file names.
 func Fetch(ctx context.Context, cfg *rest.Config, opts RecordOptions) (*Capture, error) {
 	f, err := newFetcher(cfg, opts)
@@ -111,14 +113,12 @@ func newFetcher(cfg *rest.Config, opts RecordOptions) (*fetcher, error) {
 	if cfg.Timeout == 0 {
 		cfg.Timeout = defaultRecordTimeout
 	}
-	if opts.MaxFileSize <= 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
 	base, _, err := rest.DefaultServerUrlFor(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("server address: %w", err)
 	}
-	client, err := rest.HTTPClientFor(cfg)
+	cfg.Wrap(limitBodies(opts.MaxBodySize))
+	client, err := httpClientFor(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ServerURL(cfg), err)
 	}
@@ -331,12 +331,13 @@ func (f *fetcher) get(ctx context.Context, p, accept, file string) (Entry, error
 		return Entry{}, err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxFileSize+1))
+	body, err := io.ReadAll(resp.Body)
+	var tooLarge *TooLargeError
+	if errors.As(err, &tooLarge) {
+		return Entry{}, tooLarge
+	}
 	if err != nil {
 		return Entry{}, fmt.Errorf("GET %s: reading the answer: %w", p, err)
-	}
-	if int64(len(body)) > f.opts.MaxFileSize {
-		return Entry{}, fmt.Errorf("GET %s: the answer is more than the limit of %d bytes (raise it with --max-file-size)", p, f.opts.MaxFileSize)
 	}
 	if resp.StatusCode != http.StatusOK {
 		file = strings.TrimSuffix(file, ".json") + fmt.Sprintf(".http%d.json", resp.StatusCode)
@@ -355,7 +356,7 @@ func accessError(e Entry) error {
 		return nil
 	}
 	var status metav1.Status
-	if json.Unmarshal(e.Body, &status) != nil || status.Kind != "Status" {
+	if json.Unmarshal(e.Body, &status) != nil || status.Kind != "Status" || strings.TrimSpace(status.Message) == "" {
 		status = metav1.Status{Message: http.StatusText(e.Status)}
 	}
 	status.Status, status.Code, status.Reason = metav1.StatusFailure, int32(e.Status), reason
