@@ -58,18 +58,19 @@ func (s *received) snapshot() (requests, auth []string, certs int) {
 // liveReaders are the two ways kube-apidocs reads a live server: discovery
 // (api-resources, generate) and recording (record).
 var liveReaders = []struct {
-	name string
-	read func(cfg *rest.Config, limit int64) error
+	name  string
+	first string // the path of the first request
+	read  func(cfg *rest.Config, limit int64) error
 }{
-	{"Discover", func(cfg *rest.Config, limit int64) error {
+	{"Discover", "/api", func(cfg *rest.Config, limit int64) error {
 		_, err := Discover(cfg, DiscoverOptions{MaxBodySize: limit})
 		return err
 	}},
-	{"Discover legacy", func(cfg *rest.Config, limit int64) error {
+	{"Discover legacy", "/api", func(cfg *rest.Config, limit int64) error {
 		_, err := Discover(cfg, DiscoverOptions{Legacy: true, MaxBodySize: limit, Progress: func(int, int) {}})
 		return err
 	}},
-	{"Fetch", func(cfg *rest.Config, limit int64) error {
+	{"Fetch", "/version", func(cfg *rest.Config, limit int64) error {
 		_, err := Fetch(context.Background(), cfg, RecordOptions{MaxBodySize: limit})
 		return err
 	}},
@@ -78,6 +79,6 @@ var liveReaders = []struct {
 // bounded gives cfg a timeout, so that a test of a fix that is missing
 // fails instead of hanging.
 func bounded(cfg *rest.Config) *rest.Config {
-	cfg.Timeout = 10 * time.Second
+	cfg.Timeout = 5 * time.Second
 	return cfg
 }

@@ -228,8 +228,9 @@ func TestRecordAccessErrors(t *testing.T) {
 func TestRecordMaxFileSize(t *testing.T) {
 	ts := newTokenServer(t, NewHandler(loadFixture(t, "v1.33.13")))
 	_, err := Fetch(context.Background(), &rest.Config{Host: ts.URL, BearerToken: testToken}, RecordOptions{MaxBodySize: 1000})
-	if err == nil || !strings.Contains(err.Error(), "GET /apis: the answer is more than the limit of 1000 bytes") {
-		t.Errorf("error = %v", err)
+	var tooLarge *TooLargeError
+	if !errors.As(err, &tooLarge) || err.Error() != "GET "+ts.URL+"/apis: the answer is larger than the limit of 1000 bytes" {
+		t.Errorf("error = %v, want a *TooLargeError for /apis", err)
 	}
 }
 
