@@ -34,7 +34,7 @@ func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Fixtures, "fixtures", "", `Read a recording instead of a cluster: a folder of discovery documents, or "builtin" for the bundled `+fixtures.BuiltinName+` recording.`)
 	fs.BoolVar(&o.Legacy, "legacy-discovery", false, "Use legacy discovery (one request per group-version) even when aggregated discovery is offered.")
 	fs.BoolVar(&o.Strict, "strict", false, "Exit 1 when discovery could not deliver some group-versions (they are always named on stderr).")
-	fs.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents larger than this many bytes.")
+	fs.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents, and answers from a live cluster, larger than this many bytes.")
 	o.kube.addFlags(fs)
 }
 

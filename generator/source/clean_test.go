@@ -2,11 +2,13 @@ package source
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/rest"
 )
 
@@ -89,5 +91,15 @@ func TestRedirectErrorEscapesTarget(t *testing.T) {
 	want := `refusing to follow the redirect from https://127.0.0.1:6443/api to http://evil.example/\u{001B}[2J: it leads to another scheme, host or port, which would be sent the credentials`
 	if err.Error() != want {
 		t.Errorf("got  %s\nwant %s", err, want)
+	}
+}
+
+// TestUnavailableReasonEscaped: the reason of an unavailable
+// group-version reaches a warning line on stderr, so it follows the rule.
+func TestUnavailableReasonEscaped(t *testing.T) {
+	failed := map[schema.GroupVersion]error{{Group: "metrics.k8s.io", Version: "v1beta1"}: errors.New("backend\r\n\x1b[2Kdown")}
+	api := Convert(nil, nil, failed)
+	if len(api.Unavailable) != 1 || api.Unavailable[0].Reason != `backend\u{000D}\u{000A}\u{001B}[2Kdown` {
+		t.Errorf("Unavailable = %+v", api.Unavailable)
 	}
 }

@@ -133,7 +133,7 @@ func Convert(groups []*metav1.APIGroup, lists []*metav1.APIResourceList, failed 
 		}
 	}
 	for gv, err := range failed {
-		api.Unavailable = append(api.Unavailable, model.Unavailable{Group: gv.Group, Version: gv.Version, Reason: oneLine(err)})
+		api.Unavailable = append(api.Unavailable, model.Unavailable{Group: gv.Group, Version: gv.Version, Reason: detail(err)})
 	}
 	api.Normalize()
 	return api
