@@ -81,8 +81,8 @@ type Capture struct {
 // for one group-version is kept (as evidence, like the fixtures' .http406
 // files); failing to reach the server, 401 and 403 are returned as a
 // *ServerError, a redirect to another origin as a *RedirectError, an answer
-// over RecordOptions.MaxBodySize as a *TooLargeError. Group and version names from the server are validated before
-// they become file names.
+// over RecordOptions.MaxBodySize as a *TooLargeError. Group and version
+// names from the server are validated before they become file names.
 func Fetch(ctx context.Context, cfg *rest.Config, opts RecordOptions) (*Capture, error) {
 	f, err := newFetcher(cfg, opts)
 	if err != nil {

@@ -16,9 +16,11 @@ import (
 //
 // Refusing is deliberate; stripping the Authorization header and going on
 // would not be enough. client-go's credentials live in the transport, not
-// in the request: the bearer-token and exec-plugin round trippers set the
-// header on every request the http.Client sends, redirects included, and a
-// client certificate is presented to any TLS server that asks for one.
+// in the request: the bearer-token, exec-plugin and impersonation round
+// trippers set their headers on every request the http.Client sends,
+// redirects included (net/http strips only headers that were on the first
+// request), and a client certificate is presented to any TLS server that
+// asks for one.
 // Only not sending the request keeps all of them from the other origin.
 // The discovery documents of a cluster come from the cluster itself;
 // kube-apiserver redirects only within its own origin, and those

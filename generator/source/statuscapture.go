@@ -54,7 +54,8 @@ func (c *statusCapture) wrap(rt http.RoundTripper) http.RoundTripper {
 }
 
 // explain returns err with the captured Status message when err is the
-// message-less error client-go made from the same HTTP code.
+// message-less error client-go made from the same HTTP code, and gives a
+// Status that has no message at all one that names the request and code.
 func (c *statusCapture) explain(err error) error {
 	c.mu.Lock()
 	status, failed := c.status, c.failed
@@ -63,10 +64,14 @@ func (c *statusCapture) explain(err error) error {
 	if !errors.As(err, &se) {
 		return err
 	}
+	explained := se
 	if status != nil && se.ErrStatus.Code == status.Code {
-		se = &apierrors.StatusError{ErrStatus: *status}
+		explained = &apierrors.StatusError{ErrStatus: *status}
 	}
-	return failed.explainEmpty(se)
+	if explained = failed.explainEmpty(explained); explained == se {
+		return err // nothing to add: keep err's context
+	}
+	return explained
 }
 
 // failedRequest is the request of an answer with an HTTP error code.
@@ -78,7 +83,7 @@ type failedRequest struct {
 // explainEmpty gives a Status without a message, which a server may send
 // (or client-go may make of an empty answer), a message naming the
 // request and its HTTP code, so that an error line never ends in nothing.
-func (f failedRequest) explainEmpty(se *apierrors.StatusError) error {
+func (f failedRequest) explainEmpty(se *apierrors.StatusError) *apierrors.StatusError {
 	if strings.TrimSpace(se.ErrStatus.Message) != "" || f.code == 0 || se.ErrStatus.Code != int32(f.code) {
 		return se
 	}
