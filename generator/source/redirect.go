@@ -18,9 +18,9 @@ import (
 // would not be enough. client-go's credentials live in the transport, not
 // in the request: the bearer-token, exec-plugin and impersonation round
 // trippers set their headers on every request the http.Client sends,
-// redirects included (net/http strips only headers that were on the first
-// request), and a client certificate is presented to any TLS server that
-// asks for one.
+// redirects included (net/http's removal of Authorization on a redirect
+// to another domain reaches only headers the first request carried), and
+// a client certificate is presented to any TLS server that asks for one.
 // Only not sending the request keeps all of them from the other origin.
 // The discovery documents of a cluster come from the cluster itself;
 // kube-apiserver redirects only within its own origin, and those
