@@ -11,6 +11,7 @@ import (
 
 func main() {
 	tuneGC()
+	quietLibraryLogs()
 	ctx, interrupted := interruptible()
 	cmd := newRootCommand(streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
 	err := cmd.ExecuteContext(ctx)

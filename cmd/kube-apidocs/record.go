@@ -61,7 +61,7 @@ func (o *recordOptions) run(ctx context.Context, s streams) error {
 		return err
 	}
 	progress := o.cluster.progress(s.ErrOut)
-	capture, err := source.Fetch(ctx, cfg, source.RecordOptions{MaxFileSize: o.MaxFileSize, Progress: progress.report})
+	capture, err := source.Fetch(ctx, cfg, source.RecordOptions{MaxBodySize: o.MaxFileSize, Progress: progress.report})
 	progress.finish()
 	if err != nil {
 		return withMaxFileSizeHint(err)

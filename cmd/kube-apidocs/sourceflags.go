@@ -12,6 +12,7 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
 // builtinFixtures is the --fixtures value that selects the embedded recording.
@@ -35,7 +36,7 @@ func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Fixtures, "fixtures", "", `Read a recording instead of a cluster: a folder of discovery documents, or "builtin" for the bundled `+fixtures.BuiltinName+` recording.`)
 	fs.BoolVar(&o.Legacy, "legacy-discovery", false, "Use legacy discovery (one request per group-version) even when aggregated discovery is offered.")
 	fs.BoolVar(&o.Strict, "strict", false, "Exit 1 when discovery could not deliver some group-versions (they are always named on stderr).")
-	fs.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents larger than this many bytes.")
+	fs.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents, and answers from a live cluster, larger than this many bytes.")
 	o.kube.addFlags(fs)
 }
 
@@ -68,7 +69,7 @@ func (o *sourceOptions) recording() (*recording.Recording, error) {
 // limit.
 func withMaxFileSizeHint(err error) error {
 	var file *recording.TooLargeError
-	var answer *source.AnswerTooLargeError
+	var answer *source.TooLargeError
 	if errors.As(err, &file) || errors.As(err, &answer) {
 		return fmt.Errorf("%w (raise it with --max-file-size)", err)
 	}
@@ -91,7 +92,7 @@ func (o *sourceOptions) load(errOut io.Writer) (*model.API, error) {
 }
 
 func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
-	opts := source.DiscoverOptions{Legacy: o.Legacy}
+	opts := source.DiscoverOptions{Legacy: o.Legacy, MaxBodySize: o.MaxFileSize}
 	if o.Fixtures != "" {
 		rec, err := o.recording()
 		if err != nil {
@@ -106,13 +107,33 @@ func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 	progress := o.kube.progress(errOut)
 	opts.Progress = progress.report
 	defer progress.finish()
-	return source.Discover(cfg, opts)
+	api, err := source.Discover(cfg, opts)
+	return api, withMaxFileSizeHint(err)
 }
 
 func warnUnavailable(api *model.API, errOut io.Writer) {
 	for _, u := range api.Unavailable {
-		fmt.Fprintf(errOut, "warning: %s is unavailable: %s\n", u.GroupVersion(), u.Reason)
+		fmt.Fprintf(errOut, "warning: %s is unavailable: %s\n", textsafe.Clean(u.GroupVersion()), u.Reason)
 	}
+	for _, s := range api.Shortened {
+		fmt.Fprintln(errOut, shortenedWarning(s))
+	}
+}
+
+// shortenedWarning is the warning for text the model cut or left out.
+func shortenedWarning(s model.Shortened) string {
+	where := textsafe.Clean(s.GroupVersion)
+	if s.Resource != "" {
+		where += " " + textsafe.Clean(s.Resource)
+	}
+	if s.Dropped {
+		return fmt.Sprintf("warning: %s: left out: its %s is %d bytes, more than the %d a Kubernetes name can have", where, s.Field, s.Length, model.MaxTextLength)
+	}
+	limit := model.MaxTextLength
+	if s.Field == "reason" {
+		limit = model.MaxReasonLength
+	}
+	return fmt.Sprintf("warning: %s: %s cut from %d bytes to %d", where, s.Field, s.Length, limit)
 }
 
 // strictError is the error --strict turns unavailable group-versions into;

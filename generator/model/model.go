@@ -21,6 +21,9 @@ type API struct {
 	// Unavailable lists the group-versions discovery named but could not
 	// serve, sorted by group-version.
 	Unavailable []Unavailable `json:"unavailable,omitempty"`
+	// Shortened lists the text that was too long to keep (see LimitText),
+	// for the caller to warn about.
+	Shortened []Shortened `json:"shortened,omitempty"`
 }
 
 // ServerVersion is the subset of the /version document the tool shows.

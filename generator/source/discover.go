@@ -29,6 +29,9 @@ type DiscoverOptions struct {
 	// group-versions, with how many have answered out of how many there are.
 	// Calls come one at a time, in order, from discovery's goroutines.
 	Progress func(done, total int)
+	// MaxBodySize refuses answers from a live server larger than this many
+	// bytes with a *TooLargeError; 0 means DefaultMaxFileSize.
+	MaxBodySize int64
 }
 
 // FromRecording builds the model of a recording by replaying its bytes
@@ -50,9 +53,11 @@ func FromRecording(rec *recording.Recording, opts DiscoverOptions) (*model.API, 
 // Discover asks the server behind cfg for its discovery documents and builds
 // the model. Group-versions the server could not deliver are listed in
 // API.Unavailable and do not make Discover fail; any other error does, as a
-// *ServerError that names the server and the kind of failure.
+// *ServerError that names the server and the kind of failure, a
+// *RedirectError for a redirect to another origin, or a *TooLargeError.
 func Discover(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
 	cfg = rest.CopyConfig(cfg)
+	cfg.Wrap(limitBodies(opts.MaxBodySize))
 	status := &statusCapture{}
 	cfg.Wrap(status.wrap)
 	api, err := discoverModel(cfg, opts)
@@ -69,7 +74,7 @@ func discoverModel(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
 	if opts.Progress != nil {
 		cfg.Wrap((&progressCounter{report: opts.Progress}).wrap)
 	}
-	dc, err := discovery.NewDiscoveryClientForConfig(cfg)
+	dc, err := newDiscoveryClient(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -131,9 +136,10 @@ func Convert(groups []*metav1.APIGroup, lists []*metav1.APIResourceList, failed 
 		}
 	}
 	for gv, err := range failed {
-		api.Unavailable = append(api.Unavailable, model.Unavailable{Group: gv.Group, Version: gv.Version, Reason: oneLine(err)})
+		api.Unavailable = append(api.Unavailable, model.Unavailable{Group: gv.Group, Version: gv.Version, Reason: detail(err)})
 	}
 	api.Normalize()
+	api.Shortened = api.LimitText()
 	return api
 }
 

@@ -13,6 +13,8 @@ import (
 	"syscall"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
 // Problem says what kind of failure stopped a conversation with a cluster.
@@ -62,9 +64,9 @@ func (e *ServerError) Error() string {
 	case ProblemConnectionRefused:
 		return fmt.Sprintf("%s: connection refused: is the API server running, and do --server or the kubeconfig point at it?", e.Server)
 	case ProblemUnreachable:
-		return fmt.Sprintf("%s: cannot reach the server: %s", e.Server, rootCause(e.Err))
+		return fmt.Sprintf("%s: cannot reach the server: %s", e.Server, textsafe.Clean(rootCause(e.Err)))
 	case ProblemCertificateNotTrusted:
-		return fmt.Sprintf("%s: TLS certificate not trusted (%s): pass --certificate-authority or fix certificate-authority-data in the kubeconfig", e.Server, rootCause(e.Err))
+		return fmt.Sprintf("%s: TLS certificate not trusted (%s): pass --certificate-authority or fix certificate-authority-data in the kubeconfig", e.Server, textsafe.Clean(rootCause(e.Err)))
 	case ProblemUnauthorized:
 		return fmt.Sprintf("%s: authentication failed (401 Unauthorized): the credentials are missing or were rejected; check the token or client certificate of the kubeconfig user", e.Server)
 	case ProblemForbidden:
@@ -72,14 +74,14 @@ func (e *ServerError) Error() string {
 	case ProblemTimeout:
 		return fmt.Sprintf("%s: timed out waiting for the server: raise --request-timeout or check the network", e.Server)
 	}
-	return fmt.Sprintf("%s: %s", e.Server, oneLine(e.Err))
+	return fmt.Sprintf("%s: %s", e.Server, detail(e.Err))
 }
 
 func (e *ServerError) forbiddenWho() string {
 	if e.User == "" {
-		return oneLine(e.Err)
+		return detail(e.Err)
 	}
-	return fmt.Sprintf("user %q may not %s", e.User, e.Action)
+	return fmt.Sprintf(`user "%s" may not %s`, textsafe.Clean(e.User), textsafe.Clean(e.Action))
 }
 
 // Unwrap returns the error client-go returned.
@@ -90,14 +92,24 @@ func (e *ServerError) Unwrap() error { return e.Err }
 var forbiddenMessage = regexp.MustCompile(`User "([^"]*)" cannot (.+?)(?::|$)`)
 
 // ClassifyError wraps err, returned while talking to server, in a
-// *ServerError. A nil err stays nil; a *ServerError is returned unchanged.
+// *ServerError. A nil err stays nil; a *ServerError is returned unchanged,
+// and so are a *RedirectError and a *TooLargeError, which name their URLs.
 func ClassifyError(server string, err error) error {
 	if err == nil {
 		return nil
 	}
-	var se *ServerError
-	if errors.As(err, &se) {
+	var (
+		se       *ServerError
+		redirect *RedirectError
+		tooLarge *TooLargeError
+	)
+	switch {
+	case errors.As(err, &se):
 		return err
+	case errors.As(err, &redirect):
+		return redirect
+	case errors.As(err, &tooLarge):
+		return tooLarge
 	}
 	out := &ServerError{Server: serverName(server), Problem: problemOf(err), Err: err}
 	if out.Problem == ProblemForbidden {

@@ -29,7 +29,9 @@ func (c *progressCounter) wrap(rt http.RoundTripper) http.RoundTripper {
 		}
 		switch p := strings.TrimSuffix(req.URL.Path, "/"); {
 		case (p == "/api" || p == "/apis") && resp.StatusCode == http.StatusOK && isPlainJSON(resp):
-			return resp, c.count(p, resp)
+			if err := c.count(p, resp); err != nil {
+				return nil, err // a RoundTripper returns an answer or an error, not both
+			}
 		case isGroupVersionPath(p):
 			c.step()
 		}

@@ -3,6 +3,7 @@ package source
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -40,25 +41,12 @@ const recordWorkers = 8
 
 // RecordOptions tunes Fetch. The zero value applies the documented defaults.
 type RecordOptions struct {
-	// MaxFileSize refuses answers larger than this many bytes; 0 means
-	// recording.DefaultMaxFileSize.
-	MaxFileSize int64
+	// MaxBodySize refuses answers larger than this many bytes with a
+	// *TooLargeError; 0 means recording.DefaultMaxFileSize.
+	MaxBodySize int64
 	// Progress, when set, is called after each legacy document with how
 	// many have been fetched out of how many there are.
 	Progress func(done, total int)
-}
-
-// AnswerTooLargeError is an answer larger than RecordOptions.MaxFileSize.
-type AnswerTooLargeError struct {
-	// Path is the request path.
-	Path string
-	// Limit is the largest answer accepted, in bytes.
-	Limit int64
-}
-
-// Error returns the one-line message, naming the request first.
-func (e *AnswerTooLargeError) Error() string {
-	return fmt.Sprintf("GET %s: the answer is more than the limit of %d bytes", e.Path, e.Limit)
 }
 
 // Fetch asks the server behind cfg for every discovery document, the way
@@ -67,9 +55,9 @@ func (e *AnswerTooLargeError) Error() string {
 // aggregated discovery v2 and v2beta1 for /apis and /api. A non-200 answer
 // for one group-version is kept (as evidence, like the fixtures' .http406
 // files); failing to reach the server, 401 and 403 are returned as a
-// *ServerError, an answer over the size limit as an *AnswerTooLargeError
-// inside one. Group and version names from the server are validated before
-// they become file names.
+// *ServerError, a redirect to another origin as a *RedirectError, an answer
+// over RecordOptions.MaxBodySize as a *TooLargeError. Group and version
+// names from the server are validated before they become file names.
 func Fetch(ctx context.Context, cfg *rest.Config, opts RecordOptions) (*recording.Capture, error) {
 	f, err := newFetcher(cfg, opts)
 	if err != nil {
@@ -100,14 +88,12 @@ func newFetcher(cfg *rest.Config, opts RecordOptions) (*fetcher, error) {
 	if cfg.Timeout == 0 {
 		cfg.Timeout = defaultRecordTimeout
 	}
-	if opts.MaxFileSize <= 0 {
-		opts.MaxFileSize = recording.DefaultMaxFileSize
-	}
 	base, _, err := rest.DefaultServerUrlFor(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("server address: %w", err)
 	}
-	client, err := rest.HTTPClientFor(cfg)
+	cfg.Wrap(limitBodies(opts.MaxBodySize))
+	client, err := httpClientFor(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ServerURL(cfg), err)
 	}
@@ -263,12 +249,13 @@ func (f *fetcher) get(ctx context.Context, route recording.Route, accept string)
 		return recording.Entry{}, err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxFileSize+1))
+	body, err := io.ReadAll(resp.Body)
+	var tooLarge *TooLargeError
+	if errors.As(err, &tooLarge) {
+		return recording.Entry{}, tooLarge
+	}
 	if err != nil {
 		return recording.Entry{}, fmt.Errorf("GET %s: reading the answer: %w", p, err)
-	}
-	if int64(len(body)) > f.opts.MaxFileSize {
-		return recording.Entry{}, &AnswerTooLargeError{Path: p, Limit: f.opts.MaxFileSize}
 	}
 	return recording.Entry{
 		Path: p, Accept: accept, File: recording.FileForStatus(route, resp.StatusCode), Status: resp.StatusCode,
@@ -284,7 +271,7 @@ func accessError(e recording.Entry) error {
 		return nil
 	}
 	var status metav1.Status
-	if json.Unmarshal(e.Body, &status) != nil || status.Kind != "Status" {
+	if json.Unmarshal(e.Body, &status) != nil || status.Kind != "Status" || strings.TrimSpace(status.Message) == "" {
 		status = metav1.Status{Message: http.StatusText(e.Status)}
 	}
 	status.Status, status.Code, status.Reason = metav1.StatusFailure, int32(e.Status), reason

@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
-	"github.com/kube-apidocs/kube-apidocs/generator/render/textsafe"
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
 // DiffMarkdown writes d as a CommonMark/GFM document: a title, the summary

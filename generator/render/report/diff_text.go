@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
-	"github.com/kube-apidocs/kube-apidocs/generator/render/textsafe"
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
 // DiffText writes d for a terminal: a title, the summary, then one section

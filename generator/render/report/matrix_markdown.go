@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
-	"github.com/kube-apidocs/kube-apidocs/generator/render/textsafe"
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
 // MatrixMarkdown writes m as a GFM table (group, resource, one column per

@@ -7,7 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
-	"github.com/kube-apidocs/kube-apidocs/generator/render/textsafe"
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
 // MatrixText writes m as an aligned table: GROUP, RESOURCE, then one column

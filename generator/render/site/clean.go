@@ -2,7 +2,7 @@ package site
 
 import (
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
-	"github.com/kube-apidocs/kube-apidocs/generator/render/textsafe"
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
 // cleanText and cleanAll are textsafe's rule, under short names.

@@ -9,7 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/kube-apidocs/kube-apidocs/generator/render/textsafe"
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 	"github.com/kube-apidocs/kube-apidocs/templates"
 )
 

@@ -10,7 +10,7 @@ import (
 	"github.com/liggitt/tabwriter"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
-	"github.com/kube-apidocs/kube-apidocs/generator/render/textsafe"
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
 // Options selects and orders the rows of the api-resources table the

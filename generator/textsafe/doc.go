@@ -8,6 +8,7 @@
 // \u{XXXX} escape. Clean applies the rule to plain text (terminal tables,
 // text reports); Markdown, CodeSpan and Fence apply it and then escape
 // Markdown, so a name cannot add markup. HTML escaping is html/template's
-// job. Every renderer of generator/render uses this package, so the rule
+// job. Every renderer of generator/render and the error messages of
+// generator/source use this package, so the rule
 // lives in one place.
 package textsafe

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLongKindIsCut: a recording whose Deployment kind is 20 MB long gives
+// a table and a site of ordinary size, with the kind cut and a warning,
+// instead of a site of gigabytes.
+func TestLongKindIsCut(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	long := strings.Repeat("D", 20<<20)
+	entries, err := os.ReadDir("../../fixtures/v1.33.13")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join("../../fixtures/v1.33.13", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = bytes.ReplaceAll(b, []byte(`"kind":"Deployment"`), []byte(`"kind":"`+long+`"`))
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, err := execute("api-resources", "--fixtures", dir, "--api-group", "apps")
+	if err != nil {
+		t.Fatalf("api-resources: %v\n%s", err, errOut)
+	}
+	cut := strings.Repeat("D", 250) + "…"
+	if !strings.Contains(out, " "+cut+"\n") || len(out) > 4096 {
+		t.Fatalf("api-resources printed %d bytes; want the kind cut to 253 bytes:\n%.600s", len(out), out)
+	}
+	want := "warning: apps/v1 deployments: kind cut from 20971520 bytes to 253\n" +
+		"warning: apps/v1 deployments: subresources[status].kind cut from 20971520 bytes to 253\n"
+	if errOut != want {
+		t.Fatalf("stderr:\n%s\nwant:\n%s", errOut, want)
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	if _, _, err := execute("generate", "--fixtures", dir, "--out", site, "--format", "html"); err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	var total int64
+	_ = filepath.Walk(site, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			total += info.Size()
+		}
+		return nil
+	})
+	if total > 32<<20 {
+		t.Fatalf("the site is %d bytes; the cut kind should keep it near the normal size", total)
+	}
+}

@@ -1,0 +1,14 @@
+package source
+
+import (
+	"strings"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
+)
+
+// detail is an error's text for a one-line message: control characters
+// escaped first, so that a CR or LF from the server is shown rather than
+// obeyed, then runs of spaces collapsed.
+func detail(err error) string {
+	return strings.Join(strings.Fields(textsafe.Clean(err.Error())), " ")
+}
