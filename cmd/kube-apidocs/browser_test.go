@@ -247,6 +247,11 @@ func findChromium(t *testing.T) string {
 // newBrowser starts headless Chromium with a fresh profile and returns a
 // tab context and a function listing the console errors and exceptions seen.
 func newBrowser(t *testing.T, exe string) (context.Context, func() []string) {
+	return newBrowserFor(t, exe, 90*time.Second)
+}
+
+// newBrowserFor is newBrowser with a time budget other than 90 seconds.
+func newBrowserFor(t *testing.T, exe string, budget time.Duration) (context.Context, func() []string) {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.UserDataDir(profileDir(t)), chromedp.WindowSize(1280, 900),
@@ -255,7 +260,7 @@ func newBrowser(t *testing.T, exe string) (context.Context, func() []string) {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
-	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTime := context.WithTimeout(ctx, budget)
 	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
 	var mu sync.Mutex
 	var problems []string
