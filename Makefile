@@ -2,8 +2,11 @@
 GO      ?= go
 BIN     := bin/kube-apidocs
 PKGS    := ./...
+# axe-core, pinned by hack/axe/package-lock.json, for the site's accessibility test
+# (cmd/kube-apidocs/axe_test.go); make test installs it when missing or when the lock file changes.
+AXE     := hack/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: help build test bench lint site bench-site e2e fuzz bench-process
+.PHONY: help build test bench lint site bench-site e2e fuzz bench-process axe
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -11,8 +14,14 @@ help: ## List the targets
 build: ## Build bin/kube-apidocs
 	$(GO) build -o $(BIN) ./cmd/kube-apidocs
 
-test: lint ## Run every offline test with the race detector (parity with real kubectl included)
+test: lint $(AXE) ## Run every offline test with the race detector (parity with real kubectl included)
 	$(GO) test -race -count=1 $(PKGS)
+
+axe: $(AXE) ## Install axe-core for the accessibility test (npm ci --prefix hack/axe)
+
+$(AXE): hack/axe/package.json hack/axe/package-lock.json
+	npm ci --prefix hack/axe --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 bench: ## Benchmarks: go test -bench plus whole-process timings against kubectl
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // chromiumPath is where Debian's chromium package installs the browser.
@@ -43,8 +45,8 @@ func TestSiteInBrowser(t *testing.T) {
 		chromedp.Navigate(index),
 		chromedp.WaitVisible("#search", chromedp.ByID),
 		chromedp.SendKeys("#search", "deploy", chromedp.ByID),
-		chromedp.WaitVisible("#search-results li a", chromedp.ByQuery),
-		chromedp.Text("#search-results li a", &first, chromedp.ByQuery),
+		chromedp.WaitVisible("#search-results [role=option]", chromedp.ByQuery),
+		chromedp.Text("#search-results [role=option]", &first, chromedp.ByQuery),
 		screenshot(filepath.Join(shots, "search.png")),
 	)
 	if !strings.HasPrefix(first, "Deployment") {
@@ -53,7 +55,7 @@ func TestSiteInBrowser(t *testing.T) {
 
 	var paths, location string
 	browse(t, ctx, "open the result",
-		chromedp.Click("#search-results li a", chromedp.ByQuery),
+		chromedp.Click("#search-results [role=option]", chromedp.ByQuery),
 		chromedp.WaitVisible("#rest-paths", chromedp.ByID),
 		chromedp.Location(&location),
 		chromedp.Text("table.endpoints", &paths, chromedp.ByQuery),
@@ -70,6 +72,7 @@ func TestSiteInBrowser(t *testing.T) {
 	checkDarkMode(t, ctx, shots)
 	checkPrint(t, ctx, shots)
 	checkTable(t, ctx, fileURL(filepath.Join(site, "api-resources.html")), shots)
+	checkSearchKeyboard(t, ctx, index)
 	for _, p := range problems() {
 		t.Errorf("browser reported: %s", p)
 	}
@@ -97,7 +100,7 @@ func TestHostileSiteInBrowser(t *testing.T) {
 	var results int
 	browse(t, ctx, "search for markup",
 		chromedp.SendKeys("#search", "<script", chromedp.ByID),
-		chromedp.Evaluate(`document.querySelectorAll("#search-results li a").length`, &results),
+		chromedp.Evaluate(`document.querySelectorAll("#search-results a[role=option]").length`, &results),
 	)
 	if results == 0 {
 		t.Error("searching <script found none of the hostile kinds")
@@ -113,17 +116,23 @@ func TestHostileSiteInBrowser(t *testing.T) {
 // checkDarkMode flips the theme and checks that the page background went
 // from light to dark.
 func checkDarkMode(t *testing.T, ctx context.Context, shots string) {
-	var before, after, theme string
+	var before, after, theme, pressedBefore, pressedAfter string
 	bg := `getComputedStyle(document.body).backgroundColor`
+	pressed := `document.getElementById("theme-toggle").getAttribute("aria-pressed")`
 	browse(t, ctx, "dark mode",
 		chromedp.Evaluate(bg, &before),
+		chromedp.Evaluate(pressed, &pressedBefore),
 		chromedp.Click("#theme-toggle", chromedp.ByID),
 		chromedp.Evaluate(bg, &after),
+		chromedp.Evaluate(pressed, &pressedAfter),
 		chromedp.Evaluate(`document.documentElement.getAttribute("data-theme")`, &theme),
 		screenshot(filepath.Join(shots, "deployment-dark.png")),
 	)
 	if before != "rgb(255, 255, 255)" || after == before || theme != "dark" {
 		t.Errorf("theme toggle: background %s -> %s, data-theme %q; want white -> dark, \"dark\"", before, after, theme)
+	}
+	if pressedBefore != "false" || pressedAfter != "true" {
+		t.Errorf("theme toggle: aria-pressed %q -> %q, want \"false\" -> \"true\"", pressedBefore, pressedAfter)
 	}
 }
 
@@ -147,24 +156,78 @@ func checkPrint(t *testing.T, ctx context.Context, shots string) {
 // checkTable filters and sorts the api-resources table.
 func checkTable(t *testing.T, ctx context.Context, page string, shots string) {
 	var visible int
-	var firstKind string
+	var firstKind, lastKind, sortClick, sortEnter, sortOther string
 	var cleared bool
+	kind := "#resources-table th:nth-child(5)"
 	browse(t, ctx, "api-resources table",
 		chromedp.Navigate(page),
 		chromedp.WaitVisible("#table-filter", chromedp.ByID),
 		chromedp.SendKeys("#table-filter", "deploy", chromedp.ByID),
 		chromedp.Evaluate(`Array.from(document.querySelectorAll("#resources-table tbody tr")).filter(r => !r.hidden).length`, &visible),
 		chromedp.Evaluate(`(f => { f.value = ""; f.dispatchEvent(new Event("input")); return true })(document.getElementById("table-filter"))`, &cleared),
-		chromedp.Click("#resources-table th:nth-child(5)", chromedp.ByQuery),
+		chromedp.Click(kind+" button", chromedp.ByQuery),
 		chromedp.Text("#resources-table tbody tr td:nth-child(5)", &firstKind, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector("`+kind+`").getAttribute("aria-sort")`, &sortClick),
+		// the keyboard: Enter on the focused button sorts the other way
+		chromedp.Focus(kind+" button", chromedp.ByQuery),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.Text("#resources-table tbody tr td:nth-child(5)", &lastKind, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector("`+kind+`").getAttribute("aria-sort")`, &sortEnter),
+		chromedp.Evaluate(`String(document.querySelector("#resources-table th:nth-child(1)").getAttribute("aria-sort"))`, &sortOther),
 		chromedp.EmulateViewport(390, 844),
 		screenshot(filepath.Join(shots, "api-resources-phone.png")),
 	)
 	if visible != 1 {
 		t.Errorf("filter deploy shows %d rows, want 1", visible)
 	}
-	if firstKind != "APIService" {
-		t.Errorf("after sorting by KIND the first kind is %q, want APIService", firstKind)
+	if firstKind != "APIService" || sortClick != "ascending" {
+		t.Errorf("after clicking KIND the first kind is %q, aria-sort %q; want APIService, ascending", firstKind, sortClick)
+	}
+	if lastKind != "VolumeAttachment" || sortEnter != "descending" || sortOther != "null" {
+		t.Errorf("after Enter on KIND the first kind is %q, aria-sort %q (NAME: %s); want VolumeAttachment, descending (NAME: null)", lastKind, sortEnter, sortOther)
+	}
+}
+
+// checkSearchKeyboard drives the search combobox with the keyboard: the
+// live region counts the results, arrows move aria-activedescendant over
+// the options, Enter opens the chosen one, Escape closes the list.
+func checkSearchKeyboard(t *testing.T, ctx context.Context, index string) {
+	var expanded, status, active, selected, location, none, closed string
+	attr := func(sel, name string) string {
+		return `String(document.querySelector("` + sel + `").getAttribute("` + name + `"))`
+	}
+	browse(t, ctx, "search with the keyboard",
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(index),
+		chromedp.WaitVisible("#search", chromedp.ByID),
+		chromedp.SendKeys("#search", "pod", chromedp.ByID),
+		chromedp.WaitVisible("#search-results [role=option]", chromedp.ByQuery),
+		chromedp.Evaluate(attr("#search", "aria-expanded"), &expanded),
+		chromedp.Text("#search-status", &status, chromedp.ByID),
+		chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowUp),
+		chromedp.Evaluate(attr("#search", "aria-activedescendant"), &active),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("#search-results [aria-selected=true]")).map(o => o.id).join(" ")`, &selected),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitVisible("#rest-paths", chromedp.ByID),
+		chromedp.Location(&location),
+		chromedp.Navigate(index),
+		chromedp.WaitVisible("#search", chromedp.ByID),
+		chromedp.SendKeys("#search", "zzzq", chromedp.ByID),
+		chromedp.Text("#search-status", &none, chromedp.ByID),
+		chromedp.KeyEvent(kb.Escape),
+		chromedp.Evaluate(attr("#search", "aria-expanded"), &closed),
+	)
+	if expanded != "true" || !regexp.MustCompile(`^\d+ results; `).MatchString(status) {
+		t.Errorf("search pod: aria-expanded %q, status %q; want true and a count of results", expanded, status)
+	}
+	if active != "search-option-1" || selected != "search-option-1" {
+		t.Errorf("down, down, down, up: aria-activedescendant %q, selected %q; want search-option-1 for both", active, selected)
+	}
+	if !strings.HasSuffix(location, "/resources/core/v1/podtemplates.html") {
+		t.Errorf("Enter on the second result for pod led to %s, want the v1 podtemplates page", location)
+	}
+	if none != "No match" || closed != "false" {
+		t.Errorf("search zzzq: status %q, aria-expanded after Escape %q; want No match, false", none, closed)
 	}
 }
 
@@ -184,15 +247,20 @@ func findChromium(t *testing.T) string {
 // newBrowser starts headless Chromium with a fresh profile and returns a
 // tab context and a function listing the console errors and exceptions seen.
 func newBrowser(t *testing.T, exe string) (context.Context, func() []string) {
+	return newBrowserFor(t, exe, 90*time.Second)
+}
+
+// newBrowserFor is newBrowser with a time budget other than 90 seconds.
+func newBrowserFor(t *testing.T, exe string, budget time.Duration) (context.Context, func() []string) {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
+		chromedp.NoFirstRun, chromedp.UserDataDir(profileDir(t)), chromedp.WindowSize(1280, 900),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
-	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTime := context.WithTimeout(ctx, budget)
 	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
 	var mu sync.Mutex
 	var problems []string
@@ -219,6 +287,29 @@ func newBrowser(t *testing.T, exe string) (context.Context, func() []string) {
 		t.Fatalf("starting %s: %v", exe, err)
 	}
 	return ctx, func() []string { mu.Lock(); defer mu.Unlock(); return append([]string(nil), problems...) }
+}
+
+// profileDir is a fresh Chromium profile folder, removed after the test;
+// Chromium's helper processes may still write to it for a moment after
+// the browser is gone (t.TempDir's cleanup then fails), so removal retries.
+func profileDir(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "kube-apidocs-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; ; i++ {
+			err := os.RemoveAll(dir)
+			if err == nil || i == 20 {
+				if err != nil {
+					t.Logf("removing the Chromium profile: %v", err)
+				}
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
+	return dir
 }
 
 func argsText(args []*runtime.RemoteObject) string {

@@ -16,6 +16,7 @@ const (
 // treeView is the laid-out diagram.
 type treeView struct {
 	Width, Height int
+	Links         bool // whether nodes link to pages (inline HTML) or the SVG is a plain picture
 	Nodes         []treeNode
 	Edges         []treeEdge
 }
@@ -46,7 +47,7 @@ type treeItem struct {
 // group pages (for inline HTML); without, the SVG is a plain picture.
 func buildTree(s *siteView, links bool, ph *phrases) treeView {
 	items := treeItems(s, links, ph)
-	var t treeView
+	t := treeView{Links: links}
 	widest := 0
 	for i, it := range items {
 		n := it.node

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   var root = document.body.getAttribute("data-root") || "";
+  var searchLimit = 20; // results shown at most
 
   function storedTheme(value) {
     try {
@@ -19,14 +20,25 @@
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   }
 
+  // syncToggle tells assistive technology whether dark mode is on.
+  function syncToggle(button) {
+    button.setAttribute("aria-pressed", currentTheme() === "dark" ? "true" : "false");
+  }
+
   function setupTheme() {
     var button = document.getElementById("theme-toggle");
     if (!button) { return; }
+    syncToggle(button);
     button.addEventListener("click", function () {
       var next = currentTheme() === "dark" ? "light" : "dark";
       document.documentElement.setAttribute("data-theme", next);
       storedTheme(next);
+      syncToggle(button);
     });
+    if (window.matchMedia) {
+      var media = window.matchMedia("(prefers-color-scheme: dark)");
+      if (media.addEventListener) { media.addEventListener("change", function () { syncToggle(button); }); }
+    }
   }
 
   // score ranks an entry for the query q (lower case); 0 means no match.
@@ -49,55 +61,104 @@
       if (s > 0) { hits.push({ e: index[i], s: s, i: i }); }
     }
     hits.sort(function (a, b) { return b.s - a.s || a.i - b.i; });
-    return hits.slice(0, 20);
+    return hits.slice(0, searchLimit);
   }
 
-  function resultItem(e) {
-    var li = document.createElement("li");
+  // resultItem is one option of the results listbox: a link, so that it
+  // can also be opened in a new tab, that never takes focus itself (focus
+  // stays in the input, which points at it with aria-activedescendant).
+  function resultItem(e, id, groupLabel) {
     var a = document.createElement("a");
+    a.id = id;
     a.href = root + e.p;
+    a.tabIndex = -1;
+    a.setAttribute("role", "option");
+    a.setAttribute("aria-selected", "false");
     var kind = document.createElement("span");
     kind.className = "kind";
     kind.textContent = e.l;
     a.appendChild(kind);
     var meta = document.createElement("span");
     meta.className = "meta";
-    meta.textContent = e.t === "group" ? "API group" : e.n + " · " + e.v + (e.s ? " · " + e.s : "");
+    meta.textContent = e.t === "group" ? groupLabel : e.n + " · " + e.v + (e.s ? " · " + e.s : "");
     a.appendChild(meta);
-    li.appendChild(a);
-    return li;
+    return a;
+  }
+
+  // announce puts the number of results, in the words of the status
+  // element's data attributes, into the live region.
+  function announce(status, n, limited) {
+    if (!status) { return; }
+    var key = n === 0 ? "none" : n === 1 ? "one" : limited ? "max" : "many";
+    status.textContent = (status.getAttribute("data-" + key) || "").replace("{n}", String(n));
   }
 
   function setupSearch() {
     var input = document.getElementById("search");
     var list = document.getElementById("search-results");
+    var status = document.getElementById("search-status");
     if (!input || !list) { return; }
+    var active = -1;
+    function options() { return list.querySelectorAll("[role=option]:not([aria-disabled=true])"); }
+    function setActive(i) {
+      var opts = options();
+      if (active >= 0 && opts[active]) {
+        opts[active].setAttribute("aria-selected", "false");
+        opts[active].classList.remove("active");
+      }
+      active = opts.length ? (i + opts.length) % opts.length : -1;
+      if (active < 0) { input.removeAttribute("aria-activedescendant"); return; }
+      opts[active].setAttribute("aria-selected", "true");
+      opts[active].classList.add("active");
+      input.setAttribute("aria-activedescendant", opts[active].id);
+      if (opts[active].scrollIntoView) { opts[active].scrollIntoView({ block: "nearest" }); }
+    }
+    function show(open) {
+      list.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) { setActive(-1); }
+    }
     input.addEventListener("input", function () {
       var q = input.value.trim().toLowerCase();
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
       while (list.firstChild) { list.removeChild(list.firstChild); }
-      if (!q) { list.hidden = true; return; }
+      if (!q) { show(false); if (status) { status.textContent = ""; } return; }
       var hits = search(q);
       if (hits.length === 0) {
-        var none = document.createElement("li");
-        none.textContent = "No match";
-        none.className = "meta";
+        var none = document.createElement("div");
+        none.setAttribute("role", "option");
+        none.setAttribute("aria-disabled", "true");
+        none.setAttribute("aria-selected", "false");
+        none.className = "none";
+        none.textContent = list.getAttribute("data-none") || "";
         list.appendChild(none);
       }
-      hits.forEach(function (h) { list.appendChild(resultItem(h.e)); });
-      list.hidden = false;
+      var groupLabel = list.getAttribute("data-group") || "";
+      hits.forEach(function (h, i) { list.appendChild(resultItem(h.e, "search-option-" + i, groupLabel)); });
+      show(true);
+      announce(status, hits.length, hits.length === searchLimit);
     });
     input.addEventListener("keydown", function (ev) {
-      if (ev.key === "Enter") {
-        var first = list.querySelector("a");
-        if (first) { window.location.href = first.href; }
+      if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+        if (list.hidden && input.value.trim()) { show(true); }
+        setActive(active < 0 && ev.key === "ArrowUp" ? -1 : active + (ev.key === "ArrowDown" ? 1 : -1));
+        ev.preventDefault();
+      } else if (ev.key === "Enter") {
+        var opts = options();
+        var pick = opts[active >= 0 ? active : 0];
+        if (pick && !list.hidden) { window.location.href = pick.href; }
+        ev.preventDefault();
       } else if (ev.key === "Escape") {
-        list.hidden = true;
+        show(false);
       }
     });
   }
 
   function cellText(row, col) { return row.cells[col] ? row.cells[col].textContent : ""; }
 
+  // sortTable sorts by column col, ascending unless th already is; th's
+  // aria-sort tells the state, the others lose theirs.
   function sortTable(table, col, th) {
     var asc = th.getAttribute("aria-sort") !== "ascending";
     var heads = table.tHead.rows[0].cells;
@@ -128,10 +189,16 @@
     var table = document.getElementById("resources-table");
     if (!table) { return; }
     var heads = table.tHead.rows[0].cells;
+    // Sorting needs this script, so the buttons come with it: each
+    // heading's text moves into a button, which mouse, keyboard and screen
+    // readers all operate.
     Array.prototype.forEach.call(heads, function (th, col) {
-      th.tabIndex = 0;
-      th.addEventListener("click", function () { sortTable(table, col, th); });
-      th.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { sortTable(table, col, th); } });
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortTable(table, col, th); });
     });
     var filter = document.getElementById("table-filter");
     var count = document.getElementById("table-count");
@@ -141,7 +208,27 @@
     }
   }
 
+  // focusScrollers makes each code block and table that scrolls sideways
+  // (a long line, a narrow screen) focusable, so that the keyboard can
+  // scroll it too; one that fits loses the tab stop again.
+  function focusScrollers() {
+    var boxes = document.querySelectorAll("main pre, main table");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      if (box.hasAttribute("tabindex") && !box.hasAttribute("data-scroll-tab")) { continue; } // the page's own tab stop
+      if (box.scrollWidth > box.clientWidth) {
+        box.tabIndex = 0;
+        box.setAttribute("data-scroll-tab", "");
+      } else if (box.hasAttribute("data-scroll-tab")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-scroll-tab");
+      }
+    }
+  }
+
   setupTheme();
   setupSearch();
   setupTable();
+  focusScrollers();
+  window.addEventListener("resize", focusScrollers);
 })();

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// axeScript is axe-core's browser bundle, pinned by hack/axe/package-lock.json.
+const axeScript = "../../hack/axe/node_modules/axe-core/axe.min.js"
+
+// axeViolation is the part of an axe-core result the test reports.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target  []any  `json:"target"`
+		Summary string `json:"failureSummary"`
+	} `json:"nodes"`
+}
+
+// axePage is one page kind the accessibility test checks, and what to do
+// on it before axe runs (open the search results, sort a column).
+type axePage struct {
+	name, path string
+	prepare    []chromedp.Action
+}
+
+// TestAxeSite runs axe-core in headless Chromium on each page kind of the
+// site compared with v1.29.6 (index with and without open search results,
+// api-resources sorted, a group, a resource, concepts, versions), in light
+// and dark mode on a desktop and in dark mode on a phone: no serious or
+// critical violation, and the SVG tree's labels (which axe skips) keep
+// 4.5:1 contrast. Full-page screenshots
+// of the index and a resource page go to the test's temp dir, or to
+// $KUBE_APIDOCS_SCREENSHOTS when set.
+func TestAxeSite(t *testing.T) {
+	browser := findChromium(t)
+	axe := loadAxe(t)
+	site := filepath.Join(t.TempDir(), "site")
+	runGenerate(t, "--fixtures", "builtin", "--out", site, "--format", "html", "--compare", "../../fixtures/v1.29.6")
+	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	ctx, problems := newBrowserFor(t, browser, 6*time.Minute) // 21 axe runs; a busy machine needs minutes
+	pages := []axePage{
+		{name: "index", path: "index.html"},
+		{name: "index-search", path: "index.html", prepare: []chromedp.Action{
+			chromedp.SendKeys("#search", "deploy", chromedp.ByID),
+			chromedp.WaitVisible("#search-results [role=option]", chromedp.ByQuery),
+			chromedp.KeyEvent(kb.ArrowDown),
+		}},
+		{name: "api-resources", path: "api-resources.html", prepare: []chromedp.Action{
+			chromedp.Click("#resources-table th:nth-child(5) button", chromedp.ByQuery),
+		}},
+		{name: "group", path: "groups/apps.html"},
+		{name: "resource", path: "resources/apps/v1/deployments.html"},
+		{name: "concepts", path: "concepts.html"},
+		{name: "versions", path: "versions.html"},
+	}
+	// Desktop in both schemes, then a phone in dark mode: on a narrow
+	// screen code blocks and tables scroll and must take focus.
+	for _, run := range []struct{ scheme, screen string }{{"light", "desktop"}, {"dark", "desktop"}, {"dark", "phone"}} {
+		mode := run.scheme + ", " + run.screen
+		browse(t, ctx, mode, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: run.scheme}}))
+		if run.screen == "phone" {
+			browse(t, ctx, mode, chromedp.EmulateViewport(390, 844))
+		}
+		for _, p := range pages {
+			checkAxe(t, ctx, axe, fileURL(filepath.Join(site, filepath.FromSlash(p.path))), p, run.scheme, mode)
+			if p.name == "index" {
+				checkTreeContrast(t, ctx, mode)
+			}
+			if run.screen == "desktop" && (p.name == "index" || p.name == "resource") {
+				browse(t, ctx, "screenshot "+p.name, fullScreenshot(filepath.Join(shots, p.name+"-"+run.scheme+".png")))
+			}
+		}
+	}
+	for _, p := range problems() {
+		t.Errorf("browser reported: %s", p)
+	}
+	t.Logf("screenshots in %s", shots)
+}
+
+// treeContrast is the lowest contrast ratio of the API tree's labels
+// against the page background, and the label that has it.
+const treeContrast = `(() => {
+  const rgb = c => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const bg = lum(getComputedStyle(document.body).backgroundColor);
+  let worst = {ratio: 99, label: "", fill: ""};
+  document.querySelectorAll("svg.api-tree text, svg.api-tree tspan").forEach(el => {
+    const fill = getComputedStyle(el).fill, l = lum(fill);
+    const ratio = (Math.max(l, bg) + 0.05) / (Math.min(l, bg) + 0.05);
+    if (ratio < worst.ratio) { worst = {ratio: ratio, label: el.textContent, fill: fill}; }
+  });
+  return worst;
+})()`
+
+// checkTreeContrast checks what axe-core does not: the contrast of the
+// SVG tree's text (WCAG AA, 4.5:1), on the index page open in ctx.
+func checkTreeContrast(t *testing.T, ctx context.Context, mode string) {
+	t.Helper()
+	var worst struct {
+		Ratio       float64
+		Label, Fill string
+	}
+	browse(t, ctx, "API tree contrast ("+mode+")", chromedp.Evaluate(treeContrast, &worst))
+	if worst.Ratio < 4.5 || worst.Label == "" {
+		t.Errorf("index (%s): API tree label %q has fill %s, contrast %.2f:1, want at least 4.5:1", mode, worst.Label, worst.Fill, worst.Ratio)
+	}
+}
+
+// loadAxe reads axe-core's bundle, failing (never skipping) without it.
+func loadAxe(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(axeScript)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("axe-core is not installed (hack/axe/node_modules/axe-core/axe.min.js missing): run npm ci --prefix hack/axe in the repository root (make test does it)")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// checkAxe opens url, checks that the colour scheme took effect, runs
+// p.prepare and then axe-core, and fails on each serious or critical
+// violation; the others are logged.
+func checkAxe(t *testing.T, ctx context.Context, axe, url string, p axePage, scheme, mode string) {
+	t.Helper()
+	var bg string
+	actions := []chromedp.Action{
+		chromedp.Navigate(url),
+		chromedp.WaitReady("body", chromedp.ByQuery),
+		chromedp.Evaluate(`getComputedStyle(document.body).backgroundColor`, &bg),
+	}
+	start := time.Now()
+	violations := runAxe(t, ctx, axe, p.name+" ("+mode+")", append(actions, p.prepare...)...)
+	t.Logf("%s (%s): %d violation(s), %v", p.name, mode, len(violations), time.Since(start).Round(time.Millisecond))
+	if white := bg == "rgb(255, 255, 255)"; white != (scheme == "light") {
+		t.Errorf("%s (%s): page background %s", p.name, mode, bg)
+	}
+	for _, v := range violations {
+		msg := fmt.Sprintf("%s (%s): axe %s [%s] %s on %d node(s):%s", p.name, mode, v.ID, v.Impact, v.Help, len(v.Nodes), axeNodes(v))
+		if v.Impact == "serious" || v.Impact == "critical" {
+			t.Error(msg)
+		} else {
+			t.Log(msg)
+		}
+	}
+}
+
+// runAxe runs actions, injects axe-core and returns its violations; it
+// logs the checks axe could not decide.
+func runAxe(t *testing.T, ctx context.Context, axe, step string, actions ...chromedp.Action) []axeViolation {
+	t.Helper()
+	var out string
+	// preload would fetch the style sheets with XHR, which file:// refuses.
+	run := `axe.run(document, {resultTypes: ["violations"], preload: false}).then(r => JSON.stringify({v: r.violations, i: r.incomplete.map(x => x.id + " on " + x.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", "))}))`
+	browse(t, ctx, "axe on "+step, append(actions,
+		chromedp.Evaluate(axe+"\n;true", nil),
+		chromedp.Evaluate(run, &out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+	)...)
+	var result struct {
+		V []axeViolation
+		I []string
+	}
+	if err := json.Unmarshal([]byte(out), &result); err != nil {
+		t.Fatalf("%s: axe result: %v", step, err)
+	}
+	if len(result.I) > 0 {
+		t.Logf("%s: axe could not decide (review by eye): %s", step, strings.Join(result.I, ", "))
+	}
+	return result.V
+}
+
+// TestAxeFindsViolations is the control of TestAxeSite: on a page made
+// with a low-contrast paragraph, an image without alt text and a
+// scrolling pre, the same injection reports all three as serious or
+// critical, so a clean site result means axe really ran.
+func TestAxeFindsViolations(t *testing.T) {
+	browser := findChromium(t)
+	axe := loadAxe(t)
+	page := filepath.Join(t.TempDir(), "bad.html")
+	bad := `<!DOCTYPE html><html lang="en"><head><title>bad</title></head><body><main>` +
+		`<h1>bad</h1><p style="color:#bbb;background:#fff">faint text</p><img src="x.png">` +
+		`<pre style="width:10em;overflow:auto">` + strings.Repeat("long line ", 40) + `</pre></main></body></html>`
+	if err := os.WriteFile(page, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, _ := newBrowser(t, browser)
+	got := map[string]string{}
+	for _, v := range runAxe(t, ctx, axe, "bad.html", chromedp.Navigate(fileURL(page)), chromedp.WaitReady("body", chromedp.ByQuery)) {
+		got[v.ID] = v.Impact
+	}
+	want := map[string]string{"color-contrast": "serious", "image-alt": "critical", "scrollable-region-focusable": "serious"}
+	for id, impact := range want {
+		if got[id] != impact {
+			t.Errorf("axe on bad.html: %s reported as %q, want %q (all: %v)", id, got[id], impact, got)
+		}
+	}
+}
+
+// axeNodes lists the first few nodes of a violation.
+func axeNodes(v axeViolation) string {
+	var b strings.Builder
+	for i, n := range v.Nodes {
+		if i == 3 {
+			fmt.Fprintf(&b, "\n\t… %d more", len(v.Nodes)-i)
+			break
+		}
+		fmt.Fprintf(&b, "\n\t%v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", " "))
+	}
+	return b.String()
+}
+
+// fullScreenshot writes a PNG of the whole page to path.
+func fullScreenshot(path string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var buf []byte
+		if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
+			return err
+		}
+		return os.WriteFile(path, buf, 0o644)
+	})
+}
