@@ -117,8 +117,8 @@ func TestRecordOutRules(t *testing.T) {
 		t.Errorf("the refused folder changed (err %v)", err)
 	}
 	got := apidocs(t, "record", "--kubeconfig", kubeconfig, "--out", filepath.Join(t.TempDir(), "small"), "--max-file-size", "100")
-	if got.code != 1 || !strings.HasPrefix(got.stderr, "error: http://127.0.0.1:") ||
-		!strings.HasSuffix(got.stderr, ": GET /version: the answer is more than the limit of 100 bytes (raise it with --max-file-size)\n") {
+	if got.code != 1 || !strings.HasPrefix(got.stderr, "error: GET http://127.0.0.1:") ||
+		!strings.HasSuffix(got.stderr, "/version: the answer is larger than the limit of 100 bytes (raise it with --max-file-size)\n") {
 		t.Errorf("record --max-file-size 100: exit %d, stderr %q", got.code, got.stderr)
 	}
 }
