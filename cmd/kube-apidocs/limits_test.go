@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,5 +56,14 @@ func TestLongKindIsCut(t *testing.T) {
 	})
 	if total > 32<<20 {
 		t.Fatalf("the site is %d bytes; the cut kind should keep it near the normal size", total)
+	}
+}
+
+func TestErrorLineEscapesControlCharacters(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "rec\n\x1b[31mforged")
+	got := errorLine(errors.New("open " + dir + ": no such file"))
+	if strings.ContainsAny(got, "\n\x1b") || !strings.Contains(got, `rec\u{000A}\u{001B}[31mforged`) {
+		t.Fatalf("errorLine = %q", got)
 	}
 }

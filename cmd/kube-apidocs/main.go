@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
 func main() {
@@ -22,9 +24,17 @@ func main() {
 		os.Exit(signalExitCode(sig))
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "error: %v\n", err)
+		fmt.Fprintln(os.Stderr, errorLine(err))
 		os.Exit(exitCode(err))
 	}
+}
+
+// errorLine is the one line main prints for err: whatever a file name, a
+// recording or a server put into the message, its control and invisible
+// formatting characters are shown as \u{…} escapes, so it stays one line
+// and cannot drive the terminal.
+func errorLine(err error) string {
+	return "error: " + textsafe.Clean(err.Error())
 }
 
 // exitError carries a specific exit code for errors that are not plain
