@@ -29,10 +29,16 @@ type Document struct {
 	kinds map[string]string
 }
 
-// decode decodes one document the way client-go's openapi3 root does and
-// indexes its kinds.
+// components is the part of a spec3.OpenAPI document the trees need: the
+// paths (about half of a document) are skipped.
+type components struct {
+	Components *spec3.Components `json:"components,omitempty"`
+}
+
+// decode decodes one document's components with kube-openapi's types, as
+// client-go's openapi3 root does, and indexes its kinds.
 func decode(path string, raw []byte) (*Document, error) {
-	var api spec3.OpenAPI
+	var api components
 	if err := json.Unmarshal(raw, &api); err != nil {
 		return nil, &Error{Document: path, Err: fmt.Errorf("not an OpenAPI v3 document: %w", err)}
 	}

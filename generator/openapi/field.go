@@ -200,11 +200,18 @@ func validationsOf(s *spec.Schema) ([]model.Validation, error) {
 
 // deprecatedText matches the ways Kubernetes descriptions mark a field
 // deprecated: "Deprecated: …", "DEPRECATED …", "Deprecated. …", "This field
-// is deprecated", "… is deprecated and …".
-var deprecatedText = regexp.MustCompile(`(?:^|[\s(])(?:Deprecated[:.,]|DEPRECATED)|^Deprecated\b|\b(?:field|value|annotation|option) (?:is|has been) deprecated\b|\bis deprecated[,.;: ]`)
+// is deprecated", "… and now is deprecated". A description that only says
+// some other thing "is deprecated" (a CRD version's "deprecated" flag) does
+// not count.
+var deprecatedText = regexp.MustCompile(`(?:^|[\s(])(?:Deprecated[:.,]|DEPRECATED)|^Deprecated\b|\b(?:field|value|annotation|option) (?:is|has been) deprecated\b|\b(?:now is|is now) deprecated\b`)
 
 // deprecated reports whether a description says the field is deprecated.
 func deprecated(description string) bool {
+	// The check first spares the regexp (slow on long descriptions) for
+	// the descriptions that cannot match.
+	if !strings.Contains(description, "eprecated") && !strings.Contains(description, "DEPRECATED") {
+		return false
+	}
 	return deprecatedText.MatchString(description)
 }
 

@@ -11,16 +11,17 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 )
 
-// MaxFields bounds the fields of one kind's tree. Real kinds have a few
-// thousand (a recursive Pod about 2,000); a hostile document whose
-// components fan out would otherwise grow exponentially.
-const MaxFields = 500_000
+// MaxFields bounds the fields and subschemas visited for one kind's tree.
+// Real kinds need a few thousand (a recursive Pod about 2,000 fields); a
+// hostile document whose components fan out (through properties or allOf)
+// would otherwise grow exponentially.
+const MaxFields = 200_000
 
 // limitError is returned when a tree grows past MaxFields.
 type limitError struct{}
 
 func (*limitError) Error() string {
-	return fmt.Sprintf("the kind's tree has more than %d fields", MaxFields)
+	return fmt.Sprintf("the kind's schema expands to more than %d fields and subschemas", MaxFields)
 }
 
 // walker builds one kind's tree.
@@ -36,6 +37,9 @@ type walker struct {
 // being expanded on the path from the root; a $ref already there is not
 // expanded again, and is returned as recursive.
 func (w *walker) fieldList(s *spec.Schema, at, prefix string, history []string) (fields []model.Field, recursive string, err error) {
+	if w.count++; w.count > MaxFields {
+		return nil, "", &limitError{}
+	}
 	if ref := s.Ref.String(); ref != "" {
 		for _, seen := range history {
 			if seen == ref {
