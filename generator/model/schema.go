@@ -39,13 +39,14 @@ type Field struct {
 	// Required is true when the enclosing object lists the field as
 	// required (kubectl's "-required-").
 	Required bool `json:"required,omitempty"`
-	// Description is the field's description; empty when the schema has
-	// none.
+	// Description is the field's own description, or, where it has none,
+	// the description of its type (the schema its $ref names); empty when
+	// neither has one.
 	Description string `json:"description,omitempty"`
 	// Format is the OpenAPI format ("int32", "date-time", "int-or-string").
 	Format string `json:"format,omitempty"`
-	// Enum lists the allowed values in the schema's order, each as kubectl
-	// prints it (JSON text for values that are not strings).
+	// Enum lists the allowed values in the schema's order: strings as they
+	// are (the empty string included), other values as JSON text.
 	Enum []string `json:"enum,omitempty"`
 	// Default is the schema's default as JSON text; empty when the schema
 	// has none or when it is a Go zero value ("", 0, false, {}, []).

@@ -121,3 +121,35 @@ func TestKindsOfOwnGroupVersion(t *testing.T) {
 		t.Errorf("apps/v2: err = %v, want ErrNoDocument", err)
 	}
 }
+
+// TestConcurrentKinds builds kinds of the same and of different documents
+// from several goroutines (run with -race): each document is decoded once
+// and the trees are equal to a sequential build.
+func TestConcurrentKinds(t *testing.T) {
+	s := load(t, "v1.33.13-crds")
+	gvks := []openapi.GVK{{Version: "v1", Kind: "Pod"}, {Version: "v1", Kind: "Service"},
+		{Group: "apps", Version: "v1", Kind: "Deployment"}, {Group: "batch", Version: "v1", Kind: "Job"}}
+	results := make([][]*model.KindSchema, 4)
+	done := make(chan int)
+	for w := range results {
+		go func() {
+			defer func() { done <- w }()
+			for _, g := range gvks {
+				k, err := s.Kind(g)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				results[w] = append(results[w], k)
+			}
+		}()
+	}
+	for range results {
+		<-done
+	}
+	for w := 1; w < len(results); w++ {
+		if !reflect.DeepEqual(results[w], results[0]) {
+			t.Errorf("worker %d built different trees", w)
+		}
+	}
+}
