@@ -54,6 +54,7 @@ func (g mapGroupVersion) ServerRelativeURL() string { return "/openapi/v3/" + g.
 func TestExplainRecursiveParity(t *testing.T) {
 	for _, rec := range recordings {
 		t.Run(rec, func(t *testing.T) {
+			t.Parallel()
 			docs, _, err := openapitest.Load(openapitest.Dir(rec))
 			if err != nil {
 				t.Fatal(err)
