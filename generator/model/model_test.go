@@ -70,3 +70,46 @@ func TestNormalizeFillsSubresourceGroupVersion(t *testing.T) {
 		t.Errorf("subresources = %+v, want %+v", subs, want)
 	}
 }
+
+func TestKindSchemaLookupAndWalk(t *testing.T) {
+	k := KindSchema{Group: "apps", Version: "v1", Kind: "Deployment", Fields: []Field{
+		{Name: "metadata", Path: "metadata", Type: "ObjectMeta"},
+		{Name: "spec", Path: "spec", Type: "DeploymentSpec", Fields: []Field{
+			{Name: "template", Path: "spec.template", Type: "PodTemplateSpec", Required: true, Fields: []Field{
+				{Name: "spec", Path: "spec.template.spec", Type: "PodSpec", Fields: []Field{
+					{Name: "containers", Path: "spec.template.spec.containers", Type: "[]Container", Required: true},
+					{Name: "nodeSelector", Path: "spec.template.spec.nodeSelector", Type: "map[string]string"},
+				}},
+			}},
+		}},
+	}}
+	if k.APIVersion() != "apps/v1" {
+		t.Errorf("APIVersion() = %q", k.APIVersion())
+	}
+	f, ok := k.Lookup("spec.template.spec.containers")
+	if !ok || f.Type != "[]Container" || !f.Required || !f.IsArray() || f.IsMap() {
+		t.Errorf("Lookup(containers) = %+v, %v", f, ok)
+	}
+	if f, ok := k.Lookup("spec.template.spec.nodeSelector"); !ok || !f.IsMap() || f.IsArray() {
+		t.Errorf("Lookup(nodeSelector) = %+v, %v", f, ok)
+	}
+	for _, missing := range []string{"spec.template.spec.containers.image", "status", "", "spec..template"} {
+		if _, ok := k.Lookup(missing); ok {
+			t.Errorf("Lookup(%q) found a field", missing)
+		}
+	}
+	var paths []string
+	k.Walk(func(f Field) bool {
+		paths = append(paths, f.Path)
+		return f.Path != "spec.template.spec.containers" // stop here
+	})
+	want := []string{"metadata", "spec", "spec.template", "spec.template.spec", "spec.template.spec.containers"}
+	if !reflect.DeepEqual(paths, want) {
+		t.Errorf("Walk visited %q, want %q", paths, want)
+	}
+	if sp, _ := k.Field("spec"); len(sp.Fields) != 1 {
+		t.Errorf("Field(spec) = %+v", sp)
+	} else if _, ok := sp.Field("template"); !ok {
+		t.Errorf("spec has no child template")
+	}
+}
