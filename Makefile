@@ -16,7 +16,7 @@ build: ## Build bin/kube-apidocs
 
 test: lint $(AXE) ## Run every offline test with the race detector (parity with real kubectl included)
 	$(GO) test -race -count=1 $(PKGS)
-	@# kubectl's explain template is slow under -race, where the parity test samples kinds: every kind here
+	@# kubectl's explain template is slow under -race, where the parity test skips itself: it runs here
 	$(GO) test -count=1 -run '^TestExplainRecursiveParity$$' ./generator/openapi
 
 axe: $(AXE) ## Install axe-core for the accessibility test (npm ci --prefix hack/axe)

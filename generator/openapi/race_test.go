@@ -3,7 +3,7 @@
 package openapi_test
 
 // raceEnabled is true under the race detector, where kubectl's explain
-// template runs about five times slower: the parity test then compares a
-// fixed sample of the kinds, and `make test` runs it once more without the
-// race detector over every kind.
+// template runs about five times slower: the parity test skips itself
+// there, and `make test` runs it in a second step without the race
+// detector.
 const raceEnabled = true
