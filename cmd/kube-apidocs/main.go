@@ -7,13 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 )
 
 func main() {
 	tuneGC()
 	quietLibraryLogs()
 	ctx, interrupted := interruptible()
-	cmd := newRootCommand(streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
+	cmd := newRootCommand(genericiooptions.IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
 	err := cmd.ExecuteContext(ctx)
 	if sig := interrupted(); sig != nil {
 		// the command wound down after SIGINT/SIGTERM: say so, not what it
