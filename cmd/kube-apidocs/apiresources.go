@@ -1,17 +1,19 @@
 package main
 
 import (
-	"fmt"
+	"context"
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/render/table"
 )
 
-// apiResourcesOptions holds the flags of `kube-apidocs api-resources`, the
+// APIResourcesOptions holds the flags of `kube-apidocs api-resources`, the
 // same as kubectl's plus -o json|yaml.
-type apiResourcesOptions struct {
+type APIResourcesOptions struct {
 	source     *sourceOptions
 	Output     string
 	SortBy     string
@@ -23,10 +25,13 @@ type apiResourcesOptions struct {
 
 	groupChanged bool
 	nsChanged    bool
+
+	genericiooptions.IOStreams
 }
 
-func newAPIResourcesCommand(s streams) *cobra.Command {
-	o := &apiResourcesOptions{source: newSourceOptions(), Namespaced: true}
+// NewCmdAPIResources returns `kube-apidocs api-resources`.
+func NewCmdAPIResources(streams genericiooptions.IOStreams) *cobra.Command {
+	o := &APIResourcesOptions{source: newSourceOptions(), Namespaced: true, IOStreams: streams}
 	cmd := &cobra.Command{
 		Use:   "api-resources",
 		Short: "Print the API resources, byte for byte as kubectl api-resources does",
@@ -39,14 +44,7 @@ func newAPIResourcesCommand(s streams) *cobra.Command {
   # The rows as JSON, with the group-versions discovery could not deliver
   kube-apidocs api-resources --fixtures fixtures/v1.33.13-crds -o json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.groupChanged = cmd.Flags().Changed("api-group")
-			o.nsChanged = cmd.Flags().Changed("namespaced")
-			if err := o.validate(); err != nil {
-				return err
-			}
-			return o.run(s)
-		},
+		RunE: runE(o),
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", "", "Output format. One of: (wide, name, json, yaml).")
@@ -60,21 +58,27 @@ func newAPIResourcesCommand(s streams) *cobra.Command {
 	return cmd
 }
 
-func (o *apiResourcesOptions) validate() error {
-	switch o.Output {
-	case "", "wide", "name", "json", "yaml":
-	default:
-		return fmt.Errorf("--output %s is not available (use one of: wide, name, json, yaml)", o.Output)
+// Complete notes which filters the command line set.
+func (o *APIResourcesOptions) Complete(cmd *cobra.Command, args []string) error {
+	o.groupChanged = cmd.Flags().Changed("api-group")
+	o.nsChanged = cmd.Flags().Changed("namespaced")
+	return nil
+}
+
+// Validate checks -o and --sort-by.
+func (o *APIResourcesOptions) Validate() error {
+	if err := checkOutput(o.Output, "", "wide", "name", "json", "yaml"); err != nil {
+		return err
 	}
 	switch o.SortBy {
 	case "", "name", "kind":
 	default:
-		return fmt.Errorf("--sort-by accepts only name or kind")
+		return errors.New("--sort-by accepts only name or kind")
 	}
 	return nil
 }
 
-func (o *apiResourcesOptions) tableOptions() table.Options {
+func (o *APIResourcesOptions) tableOptions() table.Options {
 	t := table.Options{Output: o.Output, SortBy: o.SortBy, Verbs: trimAll(o.Verbs), Categories: trimAll(o.Categories), NoHeaders: o.NoHeaders}
 	if o.groupChanged {
 		t.APIGroup = &o.APIGroup
@@ -85,19 +89,21 @@ func (o *apiResourcesOptions) tableOptions() table.Options {
 	return t
 }
 
-func (o *apiResourcesOptions) run(s streams) error {
-	api, err := o.source.load(s.ErrOut)
+// Run prints the table (or the rows as JSON or YAML) of what discovery
+// delivered, then fails under --strict if something was missing.
+func (o *APIResourcesOptions) Run(ctx context.Context) error {
+	api, err := o.source.load(o.ErrOut)
 	if err != nil {
 		return err
 	}
 	opts := o.tableOptions()
 	switch o.Output {
 	case "json":
-		err = table.JSON(s.Out, table.NewResourceList(api, opts))
+		err = table.JSON(o.Out, table.NewResourceList(api, opts))
 	case "yaml":
-		err = table.YAML(s.Out, table.NewResourceList(api, opts))
+		err = table.YAML(o.Out, table.NewResourceList(api, opts))
 	default:
-		err = table.Resources(s.Out, api, opts)
+		err = table.Resources(o.Out, api, opts)
 	}
 	if err != nil {
 		return err

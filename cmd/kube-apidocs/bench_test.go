@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"testing"
+
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 )
 
 // BenchmarkAPIResourcesCommand runs `api-resources -o wide --fixtures DIR`
@@ -15,7 +17,7 @@ func BenchmarkAPIResourcesCommand(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				var out bytes.Buffer
-				root := newRootCommand(streams{In: bytes.NewReader(nil), Out: &out, ErrOut: io.Discard})
+				root := newRootCommand(genericiooptions.IOStreams{In: bytes.NewReader(nil), Out: &out, ErrOut: io.Discard})
 				root.SetArgs([]string{"api-resources", "-o", "wide", "--fixtures", fixtures})
 				if err := root.Execute(); err != nil {
 					b.Fatal(err)

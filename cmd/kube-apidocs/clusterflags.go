@@ -9,20 +9,14 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
-	"k8s.io/client-go/rest"
-)
 
-// kubectl's client-side rate limit for discovery (cli-runtime's
-// ConfigFlags.ToDiscoveryClient).
-const (
-	defaultQPS   = 50
-	defaultBurst = 300
+	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
 // clusterOptions are the flags of every command that talks to a live
-// cluster: kubectl's connection flags (cli-runtime's ConfigFlags, embedded
-// so that commands can set KubeConfig or Context), the client-side rate
-// limit, and whether to show progress.
+// cluster, declared here once: kubectl's connection flags (cli-runtime's
+// ConfigFlags, the RESTClientGetter package source reads the cluster
+// through), the client-side rate limit, and whether to show progress.
 type clusterOptions struct {
 	*genericclioptions.ConfigFlags
 	QPS   float32
@@ -30,8 +24,11 @@ type clusterOptions struct {
 	Quiet bool
 }
 
+// newClusterOptions returns the connection flags with kubectl's defaults.
+// The ConfigFlags keep no state between calls (not persistent), so that a
+// command may point them at one context after another (diff).
 func newClusterOptions() *clusterOptions {
-	return &clusterOptions{ConfigFlags: genericclioptions.NewConfigFlags(true), QPS: defaultQPS, Burst: defaultBurst}
+	return &clusterOptions{ConfigFlags: genericclioptions.NewConfigFlags(false), QPS: source.DefaultQPS, Burst: source.DefaultBurst}
 }
 
 func (o *clusterOptions) addFlags(fs *pflag.FlagSet) {
@@ -41,21 +38,15 @@ func (o *clusterOptions) addFlags(fs *pflag.FlagSet) {
 	o.ConfigFlags.AddFlags(fs)
 }
 
-// restConfig is the client configuration kubectl would build from the
-// flags and KUBECONFIG, with the rate limit of --qps and --burst.
-func (o *clusterOptions) restConfig() (*rest.Config, error) {
+// validate checks the rate limit.
+func (o *clusterOptions) validate() error {
 	if o.QPS <= 0 {
-		return nil, fmt.Errorf("--qps must be more than 0, got %v", o.QPS)
+		return fmt.Errorf("--qps must be more than 0, got %v", o.QPS)
 	}
 	if o.Burst < 1 {
-		return nil, fmt.Errorf("--burst must be at least 1, got %d", o.Burst)
+		return fmt.Errorf("--burst must be at least 1, got %d", o.Burst)
 	}
-	cfg, err := o.ConfigFlags.ToRESTConfig()
-	if err != nil {
-		return nil, err
-	}
-	cfg.QPS, cfg.Burst = o.QPS, o.Burst
-	return cfg, nil
+	return nil
 }
 
 // progress returns the progress line for errOut: silent unless errOut is

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
@@ -17,23 +19,27 @@ import (
 // the named class were found (1 stays "the command failed").
 const exitDifferences = 3
 
-// diffOptions holds the flags of `kube-apidocs diff`.
-type diffOptions struct {
-	Output      string
-	FailOn      string
-	OldContext  string
-	NewContext  string
-	Kubeconfig  string
-	Legacy      bool
-	MaxFileSize int64
-	Removals    string
+// DiffOptions holds the flags of `kube-apidocs diff`.
+type DiffOptions struct {
+	Output     string
+	FailOn     string
+	OldContext string
+	NewContext string
+	Removals   string
+	// source holds the flags both sides share: --legacy-discovery,
+	// --max-file-size and kubectl's connection flags, with
+	// --old-context/--new-context in the place of --context.
+	source *sourceOptions
 
 	oldIsContext, newIsContext bool
-	oldArg, newArg             string
+	args                       []string
+
+	genericiooptions.IOStreams
 }
 
-func newDiffCommand(s streams) *cobra.Command {
-	o := &diffOptions{MaxFileSize: newSourceOptions().MaxFileSize}
+// NewCmdDiff returns `kube-apidocs diff`.
+func NewCmdDiff(streams genericiooptions.IOStreams) *cobra.Command {
+	o := &DiffOptions{source: newSourceOptions(), IOStreams: streams}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Show what API groups, versions and resources changed between two API surfaces",
@@ -45,8 +51,9 @@ their group. Removals the Kubernetes deprecation guide lists (1.16 to 1.32)
 say when they happened and what to use instead.
 
 OLD and NEW are each a recording folder or "builtin". --old-context and
---new-context read a side from a kubeconfig context instead; positional
-arguments then fill the other side.
+--new-context read a side from a kubeconfig context instead, with kubectl's
+connection flags (--kubeconfig, --server, --token, ...) applying to both;
+positional arguments then fill the other side.
 
 Exit codes: 0 no differences of the --fail-on class (or no --fail-on),
 1 error, 3 differences of the --fail-on class found.`,
@@ -58,46 +65,47 @@ Exit codes: 0 no differences of the --fail-on class (or no --fail-on),
 
   # Machine-readable
   kube-apidocs diff fixtures/v1.29.6 builtin -o json`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.oldIsContext = cmd.Flags().Changed("old-context")
-			o.newIsContext = cmd.Flags().Changed("new-context")
-			if err := o.complete(args); err != nil {
-				return err
-			}
-			return o.run(s)
-		},
+		RunE: runE(o),
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", "text", "Output format. One of: (text, markdown, html, json).")
 	f.StringVar(&o.FailOn, "fail-on", "", "Exit 3 when differences of this class exist: removed (anything OLD served is gone), changed (removed, or a preferred version, resource or subresource changed), any (also additions).")
 	f.StringVar(&o.OldContext, "old-context", "", "Read OLD from this kubeconfig context instead of a folder.")
 	f.StringVar(&o.NewContext, "new-context", "", "Read NEW from this kubeconfig context instead of a folder.")
-	f.StringVar(&o.Kubeconfig, "kubeconfig", "", "Path to the kubeconfig file for --old-context and --new-context.")
-	f.BoolVar(&o.Legacy, "legacy-discovery", false, "Use legacy discovery (one request per group-version) even when aggregated discovery is offered.")
-	f.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents larger than this many bytes.")
 	f.StringVar(&o.Removals, "removals", "", "Read removal notes from this YAML file (the format of generator/diff/removals.yaml) instead of the built-in list from the deprecation guide (1.16 to 1.32).")
+	o.source.addLegacyFlag(f)
+	o.source.addMaxFileSizeFlag(f)
+	o.source.kube.Context = nil // no --context: --old-context and --new-context choose
+	o.source.kube.addFlags(f)
 	return cmd
 }
 
 // removals returns the deprecation-guide rows the notes come from.
-func (o *diffOptions) removals() ([]model.Removal, error) {
+func (o *DiffOptions) removals() ([]model.Removal, error) {
 	if o.Removals == "" {
 		return diff.BuiltinRemovals(), nil
 	}
 	data, err := os.ReadFile(o.Removals)
 	if err != nil {
-		return nil, fmt.Errorf("--removals: %w", err)
+		return nil, flagError("removals", err)
 	}
 	return diff.ParseRemovals(data, o.Removals)
 }
 
-// complete validates the flags and assigns positional arguments to the
-// sides that no --*-context flag names.
-func (o *diffOptions) complete(args []string) error {
-	switch o.Output {
-	case "text", "markdown", "html", "json":
-	default:
-		return fmt.Errorf("--output %s is not available (use one of: text, markdown, html, json)", o.Output)
+// Complete notes which sides are contexts and keeps the arguments for the
+// others.
+func (o *DiffOptions) Complete(cmd *cobra.Command, args []string) error {
+	o.oldIsContext = cmd.Flags().Changed("old-context")
+	o.newIsContext = cmd.Flags().Changed("new-context")
+	o.args = args
+	return nil
+}
+
+// Validate checks -o, --fail-on and that the arguments fill exactly the
+// sides no --*-context flag names.
+func (o *DiffOptions) Validate() error {
+	if err := checkOutput(o.Output, "text", "markdown", "html", "json"); err != nil {
+		return err
 	}
 	switch o.FailOn {
 	case "", "removed", "changed", "any":
@@ -111,65 +119,78 @@ func (o *diffOptions) complete(args []string) error {
 	if o.newIsContext {
 		need--
 	}
-	if len(args) != need {
-		return fmt.Errorf("diff needs %d positional argument(s) besides --old-context/--new-context, got %d: usage: diff OLD NEW (each a recording folder or %q)", need, len(args), builtinFixtures)
+	if len(o.args) != need {
+		return fmt.Errorf("diff needs %d positional argument(s) besides --old-context/--new-context, got %d: usage: diff OLD NEW (each a recording folder or %q)", need, len(o.args), builtinFixtures)
 	}
-	for i, a := range args {
-		if strings.TrimSpace(a) == "" {
-			return fmt.Errorf("diff: argument %d is empty: name a recording folder or %q", i+1, builtinFixtures)
+	return checkRecordingNames("diff", "argument", o.args)
+}
+
+// diffSide is one side of the comparison: a recording or a context.
+type diffSide struct {
+	which     string // OLD or NEW
+	isContext bool
+	context   string
+	fixtures  string
+}
+
+// sides assigns the positional arguments to the sides that no
+// --*-context flag names.
+func (o *DiffOptions) sides() [2]diffSide {
+	out := [2]diffSide{
+		{which: "OLD", isContext: o.oldIsContext, context: o.OldContext},
+		{which: "NEW", isContext: o.newIsContext, context: o.NewContext},
+	}
+	args := o.args
+	for i := range out {
+		if !out[i].isContext {
+			out[i].fixtures, args = args[0], args[1:]
 		}
 	}
-	if !o.oldIsContext {
-		o.oldArg, args = args[0], args[1:]
-	}
-	if !o.newIsContext {
-		o.newArg = args[0]
-	}
-	return nil
+	return out
 }
 
-// side returns the source options and the label of one side.
-func (o *diffOptions) side(isContext bool, context, arg string) (*sourceOptions, string) {
-	src := newSourceOptions()
-	src.Legacy, src.MaxFileSize = o.Legacy, o.MaxFileSize
-	if !isContext {
-		src.Fixtures = arg
-		return src, arg
+// label names the side in the report and in errors.
+func (s diffSide) label() string {
+	switch {
+	case !s.isContext:
+		return s.fixtures
+	case s.context == "":
+		return "current context"
 	}
-	src.kube.Context = &context
-	if o.Kubeconfig != "" {
-		src.kube.KubeConfig = &o.Kubeconfig
-	}
-	if context == "" {
-		return src, "current context"
-	}
-	return src, "context " + context
+	return "context " + s.context
 }
 
-func (o *diffOptions) load(errOut io.Writer, isContext bool, context, arg, which string) (*model.API, string, error) {
-	src, label := o.side(isContext, context, arg)
-	api, err := src.load(errOut)
+// load reads one side. The connection flags are shared: a context side
+// points them at its context, one side after the other.
+func (o *DiffOptions) load(s diffSide) (*model.API, error) {
+	src := o.source.withFixtures(s.fixtures)
+	if s.isContext {
+		name := s.context
+		src.kube.Context = &name
+	}
+	api, err := src.load(o.ErrOut)
 	if err != nil {
-		return nil, "", fmt.Errorf("%s (%s): %w", which, label, err)
+		return nil, fmt.Errorf("%s (%s): %w", s.which, s.label(), err)
 	}
-	return api, label, nil
+	return api, nil
 }
 
-func (o *diffOptions) run(s streams) error {
+// Run reads both sides, prints the diff, and returns the exit-3 error
+// --fail-on asks for.
+func (o *DiffOptions) Run(ctx context.Context) error {
 	removals, err := o.removals()
 	if err != nil {
 		return err
 	}
-	oldAPI, oldLabel, err := o.load(s.ErrOut, o.oldIsContext, o.OldContext, o.oldArg, "OLD")
-	if err != nil {
-		return err
+	sides := o.sides()
+	var apis [2]*model.API
+	for i, s := range sides {
+		if apis[i], err = o.load(s); err != nil {
+			return err
+		}
 	}
-	newAPI, newLabel, err := o.load(s.ErrOut, o.newIsContext, o.NewContext, o.newArg, "NEW")
-	if err != nil {
-		return err
-	}
-	d := diff.Compare(oldAPI, newAPI, diff.Options{OldSource: oldLabel, NewSource: newLabel, Removals: removals})
-	if err := writeDiff(s.Out, o.Output, d); err != nil {
+	d := diff.Compare(apis[0], apis[1], diff.Options{OldSource: sides[0].label(), NewSource: sides[1].label(), Removals: removals})
+	if err := writeDiff(o.Out, o.Output, d); err != nil {
 		return err
 	}
 	return failOnError(o.FailOn, d)

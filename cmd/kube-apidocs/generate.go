@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/config"
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
@@ -20,10 +21,10 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
 )
 
-// generateOptions holds the flags of `kube-apidocs generate`.
-type generateOptions struct {
+// GenerateOptions holds the flags of `kube-apidocs generate`.
+type GenerateOptions struct {
 	source      *sourceOptions
-	Out         string
+	OutDir      string
 	Formats     []string
 	ConfigFile  string
 	Templates   string
@@ -35,12 +36,17 @@ type generateOptions struct {
 	Compare []string
 	// TemplateTimeout bounds template execution (site.SiteOptions.TemplateTimeout).
 	TemplateTimeout time.Duration
-	// templatesRoot is the opened --templates folder, closed after run.
+	// templatesRoot is the opened --templates folder, closed after Run.
 	templatesRoot *os.Root
+	// site is what Validate made of the flags for the renderer.
+	site site.SiteOptions
+
+	genericiooptions.IOStreams
 }
 
-func newGenerateCommand(s streams) *cobra.Command {
-	o := &generateOptions{source: newSourceOptions(), Formats: []string{site.FormatHTML, site.FormatMarkdown}, FrontMatter: site.FrontMatterNone}
+// NewCmdGenerate returns `kube-apidocs generate`.
+func NewCmdGenerate(streams genericiooptions.IOStreams) *cobra.Command {
+	o := &GenerateOptions{source: newSourceOptions(), Formats: []string{site.FormatHTML, site.FormatMarkdown}, FrontMatter: site.FrontMatterNone, IOStreams: streams}
 	cmd := &cobra.Command{
 		Use:   "generate --out DIR",
 		Short: "Generate the documentation site (HTML and Markdown) of an API surface",
@@ -64,23 +70,14 @@ compared version that serves it.`,
   # The newest cluster's site, with a versions page comparing older releases
   kube-apidocs generate --fixtures builtin --compare fixtures/v1.29.6 --compare fixtures/v1.30.14 --out site-compared`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := o.complete(cmd.Flags()); err != nil {
-				return err
-			}
-			siteOpts, err := o.validate()
-			if err != nil {
-				return err
-			}
-			return o.run(cmd.Context(), s, siteOpts)
-		},
+		RunE: runE(o),
 	}
 	o.addFlags(cmd.Flags())
 	return cmd
 }
 
-func (o *generateOptions) addFlags(f *pflag.FlagSet) {
-	f.StringVar(&o.Out, "out", "", "Folder to write the site to (required here or in --config).")
+func (o *GenerateOptions) addFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.OutDir, "out", "", "Folder to write the site to (required here or in --config).")
 	f.StringSliceVar(&o.Formats, "format", o.Formats, "Output formats: html, markdown or both (html,markdown).")
 	f.StringVar(&o.ConfigFile, "config", "", "Read settings from this YAML file (see README.md, \"Configuration file\"); flags override it.")
 	f.StringVar(&o.Templates, "templates", "", "Folder of *.html.tmpl / *.md.tmpl files whose {{define}} blocks replace the built-in ones.")
@@ -96,21 +93,27 @@ func (o *generateOptions) addFlags(f *pflag.FlagSet) {
 // (about a second) and ends a looping --templates block in a minute.
 const defaultTemplateTimeout = 60 * time.Second
 
-// complete fills every option the command line left unset from --config.
-func (o *generateOptions) complete(flags *pflag.FlagSet) error {
+// Complete fills every option the command line left unset from --config.
+func (o *GenerateOptions) Complete(cmd *cobra.Command, args []string) error {
 	if o.ConfigFile == "" {
 		return nil
 	}
 	cfg, err := config.Load(o.ConfigFile)
 	if err != nil {
-		return err
+		return pathFlagError("config", err)
 	}
+	o.fill(cmd.Flags(), cfg)
+	return nil
+}
+
+// fill sets the options the command line left unset from cfg.
+func (o *GenerateOptions) fill(flags *pflag.FlagSet, cfg *config.Config) {
 	set := func(name string, dst *string, v string) {
 		if !flags.Changed(name) && v != "" {
 			*dst = v
 		}
 	}
-	set("out", &o.Out, cfg.Out)
+	set("out", &o.OutDir, cfg.Out)
 	set("templates", &o.Templates, cfg.Templates)
 	set("front-matter", &o.FrontMatter, cfg.FrontMatter)
 	set("title", &o.Title, cfg.Title)
@@ -127,56 +130,38 @@ func (o *generateOptions) complete(flags *pflag.FlagSet) error {
 	if !flags.Changed("legacy-discovery") && cfg.Source.LegacyDiscovery {
 		o.source.Legacy = true
 	}
-	return nil
 }
 
-// validate checks the flags and turns them into the renderer's options.
-func (o *generateOptions) validate() (site.SiteOptions, error) {
-	opts := site.SiteOptions{Title: o.Title, BaseURL: o.BaseURL, FrontMatter: o.FrontMatter, TemplateTimeout: o.TemplateTimeout}
-	if o.Out == "" {
-		return opts, errors.New("--out is required: the folder to write the site to")
+// Validate checks the flags, turns them into the renderer's options and
+// opens the --templates folder.
+func (o *GenerateOptions) Validate() error {
+	o.site = site.SiteOptions{Title: o.Title, BaseURL: o.BaseURL, FrontMatter: o.FrontMatter, TemplateTimeout: o.TemplateTimeout}
+	if o.OutDir == "" {
+		return errors.New("--out is required: the folder to write the site to")
 	}
-	if clean := filepath.Clean(o.Out); clean == "." || clean == string(filepath.Separator) || clean == ".." {
-		return opts, fmt.Errorf("--out %s: choose a folder of its own for the site", o.Out)
+	if clean := filepath.Clean(o.OutDir); clean == "." || clean == string(filepath.Separator) || clean == ".." {
+		return flagValueError("out", o.OutDir, errors.New("choose a folder of its own for the site"))
 	}
 	for _, f := range o.Formats {
-		opts.Formats = append(opts.Formats, strings.TrimSpace(f))
+		o.site.Formats = append(o.site.Formats, strings.TrimSpace(f))
 	}
-	if len(opts.Formats) == 0 {
-		return opts, errors.New("--format needs html, markdown or both")
+	if len(o.site.Formats) == 0 {
+		return errors.New("--format needs html, markdown or both")
 	}
-	if err := opts.Validate(); err != nil {
-		return opts, flagError(err)
+	if err := o.site.Validate(); err != nil {
+		return explain(err)
 	}
-	for i, c := range o.Compare {
-		if strings.TrimSpace(c) == "" {
-			return opts, fmt.Errorf("--compare: value %d is empty: name a recording folder or %q", i+1, builtinFixtures)
-		}
+	if err := checkRecordingNames("--compare", "value", o.Compare); err != nil {
+		return err
 	}
 	if o.Templates != "" {
 		root, err := templatesDir(o.Templates)
 		if err != nil {
-			return opts, err
+			return err
 		}
-		o.templatesRoot, opts.Templates = root, root.FS()
+		o.templatesRoot, o.site.Templates = root, root.FS()
 	}
-	return opts, nil
-}
-
-// flagError names the flag behind a render option error.
-func flagError(err error) error {
-	msg := err.Error()
-	switch {
-	case strings.HasPrefix(msg, "format"):
-		return fmt.Errorf("--%w", err)
-	case strings.HasPrefix(msg, "front matter"):
-		return fmt.Errorf("--front-matter: %w", err)
-	case strings.HasPrefix(msg, "base URL"):
-		return fmt.Errorf("--base-url: %w", err)
-	case strings.HasPrefix(msg, "template timeout"):
-		return fmt.Errorf("--template-timeout: %w", err)
-	}
-	return err
+	return nil
 }
 
 // templatesDir opens the --templates folder as an os.Root: templates and
@@ -185,23 +170,26 @@ func flagError(err error) error {
 func templatesDir(dir string) (*os.Root, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--templates %s: %w", dir, err)
+		return nil, flagValueError("templates", dir, err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("--templates %s: not a folder", dir)
+		return nil, flagValueError("templates", dir, errors.New("not a folder"))
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, fmt.Errorf("--templates %s: %w", dir, err)
+		return nil, flagValueError("templates", dir, err)
 	}
 	return root, nil
 }
 
-func (o *generateOptions) run(ctx context.Context, s streams, opts site.SiteOptions) error {
+// Run reads the source (and the --compare recordings), renders the site and
+// writes it to --out.
+func (o *GenerateOptions) Run(ctx context.Context) error {
 	if o.templatesRoot != nil {
 		defer o.templatesRoot.Close()
 	}
-	api, err := o.source.load(s.ErrOut)
+	opts := o.site
+	api, err := o.source.load(o.ErrOut)
 	if err != nil {
 		return err
 	}
@@ -210,7 +198,7 @@ func (o *generateOptions) run(ctx context.Context, s streams, opts site.SiteOpti
 		return err
 	}
 	if len(o.Compare) > 0 {
-		m, err := o.matrix(api, s.ErrOut)
+		m, err := o.matrix(api, o.ErrOut)
 		if err != nil {
 			return err
 		}
@@ -220,21 +208,18 @@ func (o *generateOptions) run(ctx context.Context, s streams, opts site.SiteOpti
 	if err != nil {
 		return o.siteError(err)
 	}
-	if err := outdir.Write(ctx, o.Out, files); err != nil {
+	if err := outdir.Write(ctx, o.OutDir, files); err != nil {
 		return outError(err)
 	}
-	fmt.Fprintf(s.Out, "Wrote %d files to %s\n", len(files)+1, o.Out)
+	fmt.Fprintf(o.Out, "Wrote %d files to %s\n", len(files)+1, o.OutDir)
 	return nil
 }
 
-// siteError names the flag behind an error of site.Site.
-func (o *generateOptions) siteError(err error) error {
-	var timeout *site.TemplateTimeoutError
-	if errors.As(err, &timeout) {
-		err = fmt.Errorf("%w (--template-timeout)", err)
-	}
+// siteError names the flags behind an error of site.Site.
+func (o *GenerateOptions) siteError(err error) error {
+	err = explain(err)
 	if o.Templates != "" {
-		return fmt.Errorf("--templates %s: %w", o.Templates, err)
+		return flagValueError("templates", o.Templates, err)
 	}
 	return err
 }
@@ -244,19 +229,17 @@ func (o *generateOptions) siteError(err error) error {
 func outError(err error) error {
 	var oe *outdir.Error
 	if errors.As(err, &oe) {
-		return fmt.Errorf("--out %w", err)
+		return pathFlagError("out", err)
 	}
 	return err
 }
 
 // matrix lines api up with the --compare recordings (diff.NewMatrix),
 // warning on errOut about their unavailable group-versions.
-func (o *generateOptions) matrix(api *model.API, errOut io.Writer) (model.Matrix, error) {
+func (o *GenerateOptions) matrix(api *model.API, errOut io.Writer) (model.Matrix, error) {
 	inputs := []diff.MatrixInput{{Source: o.source.name(), API: api}}
 	for _, dir := range o.Compare {
-		src := newSourceOptions()
-		src.Fixtures, src.Legacy, src.MaxFileSize = dir, o.source.Legacy, o.source.MaxFileSize
-		other, err := src.discover(errOut)
+		other, err := o.source.withFixtures(dir).discover(errOut)
 		if err != nil {
 			return model.Matrix{}, compareError(dir, err)
 		}
@@ -266,13 +249,4 @@ func (o *generateOptions) matrix(api *model.API, errOut io.Writer) (model.Matrix
 		inputs = append(inputs, diff.MatrixInput{Source: dir, API: other})
 	}
 	return diff.NewMatrix(inputs), nil
-}
-
-// compareError names the --compare flag, and the path when the error does
-// not already start with it.
-func compareError(dir string, err error) error {
-	if strings.HasPrefix(err.Error(), dir+":") {
-		return fmt.Errorf("--compare: %w", err)
-	}
-	return fmt.Errorf("--compare %s: %w", dir, err)
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"testing"
+
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 )
 
 // runGenerate runs `kube-apidocs generate` in process and fails the test
@@ -20,7 +22,7 @@ func runGenerate(t *testing.T, args ...string) string {
 // the error main would print.
 func execute(args ...string) (string, string, error) {
 	var out, errOut bytes.Buffer
-	cmd := newRootCommand(streams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut})
+	cmd := newRootCommand(genericiooptions.IOStreams{In: &bytes.Buffer{}, Out: &out, ErrOut: &errOut})
 	cmd.SetArgs(args)
 	err := cmd.Execute()
 	return out.String(), errOut.String(), err

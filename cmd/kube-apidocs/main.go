@@ -1,12 +1,21 @@
 // Command kube-apidocs turns a Kubernetes cluster's API discovery into
 // documentation: the kubectl api-resources table, a Markdown and HTML site,
 // and diffs between versions. See README.md for the commands.
+//
+// Each command has kubectl's shape (pkg/cmd/apiresources): an Options
+// struct with a field per flag and the IO streams, NewCmdX(streams), and
+// Complete, Validate and Run (options.go). Flags shared by several
+// commands are declared once (sourceflags.go, clusterflags.go); this is
+// the only package that knows flags, and errors.go the one place that
+// names them in the libraries' typed errors.
 package main
 
 import (
 	"errors"
 	"fmt"
 	"os"
+
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
@@ -15,7 +24,7 @@ func main() {
 	tuneGC()
 	quietLibraryLogs()
 	ctx, interrupted := interruptible()
-	cmd := newRootCommand(streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
+	cmd := newRootCommand(genericiooptions.IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
 	err := cmd.ExecuteContext(ctx)
 	if sig := interrupted(); sig != nil {
 		// the command wound down after SIGINT/SIGTERM: say so, not what it

@@ -1,24 +1,27 @@
 package main
 
 import (
-	"fmt"
-	"strings"
+	"context"
 
 	"github.com/spf13/cobra"
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
 	"github.com/kube-apidocs/kube-apidocs/generator/render/report"
 )
 
-// matrixOptions holds the flags of `kube-apidocs matrix`.
-type matrixOptions struct {
-	Output      string
-	Legacy      bool
-	MaxFileSize int64
+// MatrixOptions holds the flags of `kube-apidocs matrix`.
+type MatrixOptions struct {
+	Output string
+	source *sourceOptions
+	dirs   []string
+
+	genericiooptions.IOStreams
 }
 
-func newMatrixCommand(s streams) *cobra.Command {
-	o := &matrixOptions{MaxFileSize: newSourceOptions().MaxFileSize}
+// NewCmdMatrix returns `kube-apidocs matrix`.
+func NewCmdMatrix(streams genericiooptions.IOStreams) *cobra.Command {
+	o := &MatrixOptions{source: newSourceOptions(), IOStreams: streams}
 	cmd := &cobra.Command{
 		Use:   "matrix DIR DIR ...",
 		Short: "Show which group-versions serve each resource across several recordings",
@@ -32,40 +35,34 @@ group that serve the resource, the one kubectl api-resources shows marked *.`,
   # As a Markdown table
   kube-apidocs matrix fixtures/v1.29.6 builtin -o markdown`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := o.validate(args); err != nil {
-				return err
-			}
-			return o.run(s, args)
-		},
+		RunE: runE(o),
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", "text", "Output format. One of: (text, markdown, json).")
-	f.BoolVar(&o.Legacy, "legacy-discovery", false, "Use legacy discovery documents even when aggregated ones are recorded.")
-	f.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents larger than this many bytes.")
+	o.source.addLegacyFlag(f)
+	o.source.addMaxFileSizeFlag(f)
 	return cmd
 }
 
-func (o *matrixOptions) validate(args []string) error {
-	switch o.Output {
-	case "text", "markdown", "json":
-	default:
-		return fmt.Errorf("--output %s is not available (use one of: text, markdown, json)", o.Output)
-	}
-	for i, a := range args {
-		if strings.TrimSpace(a) == "" {
-			return fmt.Errorf("matrix: argument %d is empty: name a recording folder or %q", i+1, builtinFixtures)
-		}
-	}
+// Complete takes the recordings from the arguments.
+func (o *MatrixOptions) Complete(cmd *cobra.Command, args []string) error {
+	o.dirs = args
 	return nil
 }
 
-func (o *matrixOptions) run(s streams, args []string) error {
-	inputs := make([]diff.MatrixInput, 0, len(args))
-	for _, dir := range args {
-		src := newSourceOptions()
-		src.Fixtures, src.Legacy, src.MaxFileSize = dir, o.Legacy, o.MaxFileSize
-		api, err := src.load(s.ErrOut)
+// Validate checks -o and that no recording name is empty.
+func (o *MatrixOptions) Validate() error {
+	if err := checkOutput(o.Output, "text", "markdown", "json"); err != nil {
+		return err
+	}
+	return checkRecordingNames("matrix", "argument", o.dirs)
+}
+
+// Run reads every recording and prints the matrix.
+func (o *MatrixOptions) Run(ctx context.Context) error {
+	inputs := make([]diff.MatrixInput, 0, len(o.dirs))
+	for _, dir := range o.dirs {
+		api, err := o.source.withFixtures(dir).load(o.ErrOut)
 		if err != nil {
 			return err
 		}
@@ -74,10 +71,10 @@ func (o *matrixOptions) run(s streams, args []string) error {
 	m := diff.NewMatrix(inputs)
 	switch o.Output {
 	case "markdown":
-		return report.MatrixMarkdown(s.Out, m)
+		return report.MatrixMarkdown(o.Out, m)
 	case "json":
-		return report.MatrixJSON(s.Out, m)
+		return report.MatrixJSON(o.Out, m)
 	default:
-		return report.MatrixText(s.Out, m)
+		return report.MatrixText(o.Out, m)
 	}
 }

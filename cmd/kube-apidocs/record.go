@@ -7,20 +7,24 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
-// recordOptions holds the flags of `kube-apidocs record`.
-type recordOptions struct {
-	Out         string
-	MaxFileSize int64
-	cluster     *clusterOptions
+// RecordOptions holds the flags of `kube-apidocs record`.
+type RecordOptions struct {
+	OutDir string
+	// source holds --max-file-size and kubectl's connection flags.
+	source *sourceOptions
+
+	genericiooptions.IOStreams
 }
 
-func newRecordCommand(s streams) *cobra.Command {
-	o := &recordOptions{cluster: newClusterOptions(), MaxFileSize: recording.DefaultMaxFileSize}
+// NewCmdRecord returns `kube-apidocs record`.
+func NewCmdRecord(streams genericiooptions.IOStreams) *cobra.Command {
+	o := &RecordOptions{source: newSourceOptions(), IOStreams: streams}
 	cmd := &cobra.Command{
 		Use:   "record --out DIR",
 		Short: "Record a live cluster's discovery documents into a folder that --fixtures reads",
@@ -38,43 +42,48 @@ replaced only if it is empty or holds only files its manifest lists.`,
   kube-apidocs record --out recordings/prod
   kube-apidocs api-resources --fixtures recordings/prod -o wide`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.Out == "" {
-				return errors.New("--out is required: the folder to write the recording to")
-			}
-			if o.MaxFileSize <= 0 {
-				return fmt.Errorf("--max-file-size must be a positive number of bytes, got %d", o.MaxFileSize)
-			}
-			return o.run(cmd.Context(), s)
-		},
+		RunE: runE(o),
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.Out, "out", "", "Folder to write the recording to (created; an earlier recording there is replaced, any other folder refused).")
-	f.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse answers larger than this many bytes.")
-	o.cluster.addFlags(f)
+	f.StringVar(&o.OutDir, "out", "", "Folder to write the recording to (created; an earlier recording there is replaced, any other folder refused).")
+	o.source.addMaxFileSizeFlag(f)
+	o.source.kube.addFlags(f)
 	return cmd
 }
 
-func (o *recordOptions) run(ctx context.Context, s streams) error {
-	cfg, err := o.cluster.restConfig()
-	if err != nil {
+// Complete has nothing to derive.
+func (o *RecordOptions) Complete(cmd *cobra.Command, args []string) error { return nil }
+
+// Validate checks --out and --max-file-size.
+func (o *RecordOptions) Validate() error {
+	if o.OutDir == "" {
+		return errors.New("--out is required: the folder to write the recording to")
+	}
+	return o.source.validateMaxFileSize()
+}
+
+// Run fetches every discovery document and writes the recording to --out,
+// warning about answers that were not 200.
+func (o *RecordOptions) Run(ctx context.Context) error {
+	kube := o.source.kube
+	if err := kube.validate(); err != nil {
 		return err
 	}
-	progress := o.cluster.progress(s.ErrOut)
-	capture, err := source.Fetch(ctx, cfg, source.RecordOptions{MaxBodySize: o.MaxFileSize, Progress: progress.report})
+	progress := kube.progress(o.ErrOut)
+	capture, err := source.Fetch(ctx, kube.ConfigFlags, source.RecordOptions{MaxBodySize: o.source.MaxFileSize, Progress: progress.report, QPS: kube.QPS, Burst: kube.Burst})
 	progress.finish()
 	if err != nil {
-		return withMaxFileSizeHint(err)
+		return explain(err)
 	}
-	if err := recording.WriteRecording(ctx, o.Out, capture); err != nil {
-		return fmt.Errorf("--out %w", err)
+	if err := recording.WriteRecording(ctx, o.OutDir, capture); err != nil {
+		return pathFlagError("out", err)
 	}
 	for _, e := range capture.Entries {
 		// a server refusing one aggregated discovery version is normal
 		if e.Status != 200 && !strings.HasPrefix(e.File, "aggregated_") {
-			fmt.Fprintf(s.ErrOut, "warning: GET %s answered %d; kept as %s\n", e.Path, e.Status, e.File)
+			fmt.Fprintf(o.ErrOut, "warning: GET %s answered %d; kept as %s\n", e.Path, e.Status, e.File)
 		}
 	}
-	fmt.Fprintf(s.Out, "Recorded %d documents from %s into %s\n", len(capture.Entries), capture.Server, o.Out)
+	fmt.Fprintf(o.Out, "Recorded %d documents from %s into %s\n", len(capture.Entries), capture.Server, o.OutDir)
 	return nil
 }

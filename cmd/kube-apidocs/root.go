@@ -1,19 +1,13 @@
 package main
 
 import (
-	"io"
-
 	"github.com/spf13/cobra"
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 )
 
-// streams are the command's input and outputs; tests replace them.
-type streams struct {
-	In     io.Reader
-	Out    io.Writer
-	ErrOut io.Writer
-}
-
-func newRootCommand(s streams) *cobra.Command {
+// newRootCommand returns the kube-apidocs command with every subcommand,
+// writing to streams.
+func newRootCommand(streams genericiooptions.IOStreams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "kube-apidocs",
 		Short: "Turn a Kubernetes cluster's API discovery into documentation",
@@ -24,17 +18,17 @@ generates a documentation site, or diffs two API surfaces.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetIn(s.In)
-	root.SetOut(s.Out)
-	root.SetErr(s.ErrOut)
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.ErrOut)
 	root.AddCommand(
-		newAPIResourcesCommand(s),
-		newAPIVersionsCommand(s),
-		newServeCommand(s),
-		newGenerateCommand(s),
-		newDiffCommand(s),
-		newMatrixCommand(s),
-		newRecordCommand(s),
+		NewCmdAPIResources(streams),
+		NewCmdAPIVersions(streams),
+		NewCmdServe(streams),
+		NewCmdGenerate(streams),
+		NewCmdDiff(streams),
+		NewCmdMatrix(streams),
+		NewCmdRecord(streams),
 	)
 	return root
 }

@@ -14,19 +14,24 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/net/netutil"
+	"k8s.io/cli-runtime/pkg/genericiooptions"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/replay"
 )
 
-// serveOptions holds the flags of `kube-apidocs serve`.
-type serveOptions struct {
+// ServeOptions holds the flags of `kube-apidocs serve`.
+type ServeOptions struct {
+	// source holds --fixtures and --max-file-size.
 	source        *sourceOptions
 	Addr          string
 	KubeconfigOut string
+
+	genericiooptions.IOStreams
 }
 
-func newServeCommand(s streams) *cobra.Command {
-	o := &serveOptions{source: newSourceOptions()}
+// NewCmdServe returns `kube-apidocs serve`.
+func NewCmdServe(streams genericiooptions.IOStreams) *cobra.Command {
+	o := &ServeOptions{source: newSourceOptions(), IOStreams: streams}
 	cmd := &cobra.Command{
 		Use:   "serve --fixtures DIR",
 		Short: "Serve a recording as an API server that kubectl and client-go can query",
@@ -40,29 +45,36 @@ and runs until interrupted.`,
   kube-apidocs serve --fixtures fixtures/v1.29.6 --kubeconfig-out /tmp/replay.kubeconfig &
   kubectl --kubeconfig /tmp/replay.kubeconfig api-resources`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.source.Fixtures == "" {
-				return errors.New(`--fixtures is required: a recording folder or "builtin"`)
-			}
-			return o.run(cmd.Context(), s)
-		},
+		RunE: runE(o),
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.source.Fixtures, "fixtures", "", `The recording to serve: a folder, or "builtin".`)
-	f.Int64Var(&o.source.MaxFileSize, "max-file-size", o.source.MaxFileSize, "Refuse recorded documents larger than this many bytes.")
+	o.source.addFixturesFlag(f)
+	o.source.addMaxFileSizeFlag(f)
 	f.StringVar(&o.Addr, "addr", "127.0.0.1:0", "Address to listen on (port 0 picks a free port).")
 	f.StringVar(&o.KubeconfigOut, "kubeconfig-out", "", "Write a kubeconfig (no credentials) that points at the server to this file.")
 	return cmd
 }
 
-func (o *serveOptions) run(ctx context.Context, s streams) error {
+// Complete has nothing to derive.
+func (o *ServeOptions) Complete(cmd *cobra.Command, args []string) error { return nil }
+
+// Validate checks that a recording is named.
+func (o *ServeOptions) Validate() error {
+	if o.source.Fixtures == "" {
+		return errors.New(`--fixtures is required: a recording folder or "builtin"`)
+	}
+	return nil
+}
+
+// Run loads the recording and answers requests from it until ctx ends.
+func (o *ServeOptions) Run(ctx context.Context) error {
 	rec, err := o.source.recording()
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", o.Addr)
 	if err != nil {
-		return fmt.Errorf("--addr %s: %w", o.Addr, err)
+		return flagValueError("addr", o.Addr, err)
 	}
 	url := "http://" + ln.Addr().String()
 	if o.KubeconfigOut != "" {
@@ -73,7 +85,7 @@ func (o *serveOptions) run(ctx context.Context, s streams) error {
 	}
 	srv := newReplayServer(replay.NewHandler(rec))
 	ln = netutil.LimitListener(ln, maxServeConnections)
-	fmt.Fprintf(s.Out, "Serving %s at %s\n", rec.Name, url)
+	fmt.Fprintf(o.Out, "Serving %s at %s\n", rec.Name, url)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -119,7 +131,7 @@ const kubeconfigMarker = "# Written by kube-apidocs serve: points at a local rep
 // credentials: the replay server asks for none.
 func writeKubeconfig(path, url string) error {
 	if err := checkOwnKubeconfig(path); err != nil {
-		return fmt.Errorf("--kubeconfig-out %s: %w", path, err)
+		return flagValueError("kubeconfig-out", path, err)
 	}
 	content := kubeconfigMarker + fmt.Sprintf(`apiVersion: v1
 kind: Config
@@ -139,18 +151,18 @@ current-context: kube-apidocs-replay
 `, url)
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".kubeconfig-*")
 	if err != nil {
-		return fmt.Errorf("--kubeconfig-out %s: %w", path, err)
+		return flagValueError("kubeconfig-out", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.WriteString(content); err != nil {
 		tmp.Close()
-		return fmt.Errorf("--kubeconfig-out %s: %w", path, err)
+		return flagValueError("kubeconfig-out", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("--kubeconfig-out %s: %w", path, err)
+		return flagValueError("kubeconfig-out", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("--kubeconfig-out %s: %w", path, err)
+		return flagValueError("kubeconfig-out", path, err)
 	}
 	return nil
 }

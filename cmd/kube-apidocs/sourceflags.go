@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -18,8 +17,9 @@ import (
 // builtinFixtures is the --fixtures value that selects the embedded recording.
 const builtinFixtures = "builtin"
 
-// sourceOptions are the flags every command that reads an API surface shares:
-// a recording (--fixtures) or a live cluster (kubectl's connection flags).
+// sourceOptions are the flags that choose and read an API surface: a
+// recording (--fixtures) or a live cluster (kubectl's connection flags). Each
+// flag is declared once, here; a command adds the ones it takes.
 type sourceOptions struct {
 	Fixtures    string
 	Legacy      bool
@@ -32,12 +32,45 @@ func newSourceOptions() *sourceOptions {
 	return &sourceOptions{kube: newClusterOptions(), MaxFileSize: recording.DefaultMaxFileSize}
 }
 
+// addFlags adds every source flag: what api-resources, api-versions and
+// generate take.
 func (o *sourceOptions) addFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&o.Fixtures, "fixtures", "", `Read a recording instead of a cluster: a folder of discovery documents, or "builtin" for the bundled `+fixtures.BuiltinName+` recording.`)
-	fs.BoolVar(&o.Legacy, "legacy-discovery", false, "Use legacy discovery (one request per group-version) even when aggregated discovery is offered.")
-	fs.BoolVar(&o.Strict, "strict", false, "Exit 1 when discovery could not deliver some group-versions (they are always named on stderr).")
-	fs.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents, and answers from a live cluster, larger than this many bytes.")
+	o.addFixturesFlag(fs)
+	o.addLegacyFlag(fs)
+	o.addStrictFlag(fs)
+	o.addMaxFileSizeFlag(fs)
 	o.kube.addFlags(fs)
+}
+
+func (o *sourceOptions) addFixturesFlag(fs *pflag.FlagSet) {
+	fs.StringVar(&o.Fixtures, "fixtures", "", `Read a recording instead of a cluster: a folder of discovery documents, or "builtin" for the bundled `+fixtures.BuiltinName+` recording.`)
+}
+
+func (o *sourceOptions) addLegacyFlag(fs *pflag.FlagSet) {
+	fs.BoolVar(&o.Legacy, "legacy-discovery", false, "Use legacy discovery (one request per group-version) even when aggregated discovery is offered.")
+}
+
+func (o *sourceOptions) addStrictFlag(fs *pflag.FlagSet) {
+	fs.BoolVar(&o.Strict, "strict", false, "Exit 1 when discovery could not deliver some group-versions (they are always named on stderr).")
+}
+
+func (o *sourceOptions) addMaxFileSizeFlag(fs *pflag.FlagSet) {
+	fs.Int64Var(&o.MaxFileSize, "max-file-size", o.MaxFileSize, "Refuse recorded documents, and answers from a live cluster, larger than this many bytes.")
+}
+
+// validateMaxFileSize checks --max-file-size.
+func (o *sourceOptions) validateMaxFileSize() error {
+	if o.MaxFileSize <= 0 {
+		return fmt.Errorf("--max-file-size must be a positive number of bytes, got %d", o.MaxFileSize)
+	}
+	return nil
+}
+
+// withFixtures is a copy of o that reads the recording dir.
+func (o *sourceOptions) withFixtures(dir string) *sourceOptions {
+	c := *o
+	c.Fixtures = dir
+	return &c
 }
 
 // name says where the API surface comes from, for a version matrix column:
@@ -62,26 +95,15 @@ func (o *sourceOptions) recording() (*recording.Recording, error) {
 	} else {
 		rec, err = recording.LoadDir(o.Fixtures, opts)
 	}
-	return rec, withMaxFileSizeHint(err)
-}
-
-// withMaxFileSizeHint tells how to accept a file or answer over the size
-// limit.
-func withMaxFileSizeHint(err error) error {
-	var file *recording.TooLargeError
-	var answer *source.TooLargeError
-	if errors.As(err, &file) || errors.As(err, &answer) {
-		return fmt.Errorf("%w (raise it with --max-file-size)", err)
-	}
-	return err
+	return rec, explain(err)
 }
 
 // load builds the model from the recording or the live cluster and warns on
 // errOut about group-versions discovery could not deliver. Commands render
 // what arrived and then call strictError.
 func (o *sourceOptions) load(errOut io.Writer) (*model.API, error) {
-	if o.MaxFileSize <= 0 {
-		return nil, fmt.Errorf("--max-file-size must be a positive number of bytes, got %d", o.MaxFileSize)
+	if err := o.validateMaxFileSize(); err != nil {
+		return nil, err
 	}
 	api, err := o.discover(errOut)
 	if err != nil {
@@ -100,15 +122,15 @@ func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 		}
 		return source.FromRecording(rec, opts)
 	}
-	cfg, err := o.kube.restConfig()
-	if err != nil {
+	if err := o.kube.validate(); err != nil {
 		return nil, err
 	}
+	opts.QPS, opts.Burst = o.kube.QPS, o.kube.Burst
 	progress := o.kube.progress(errOut)
 	opts.Progress = progress.report
 	defer progress.finish()
-	api, err := source.Discover(cfg, opts)
-	return api, withMaxFileSizeHint(err)
+	api, err := source.Discover(o.kube.ConfigFlags, opts)
+	return api, explain(err)
 }
 
 func warnUnavailable(api *model.API, errOut io.Writer) {
@@ -147,4 +169,30 @@ func (o *sourceOptions) strictError(api *model.API) error {
 		names = append(names, u.GroupVersion())
 	}
 	return fmt.Errorf("--strict: discovery could not deliver %s", strings.Join(names, ", "))
+}
+
+// checkOutput checks an -o/--output value against the formats a command
+// prints ("" allowed when it is among them, and not listed).
+func checkOutput(output string, formats ...string) error {
+	var named []string
+	for _, f := range formats {
+		if output == f {
+			return nil
+		}
+		if f != "" {
+			named = append(named, f)
+		}
+	}
+	return fmt.Errorf("--output %s is not available (use one of: %s)", output, strings.Join(named, ", "))
+}
+
+// checkRecordingNames refuses an empty name among values, each a recording
+// folder or "builtin": "diff: argument 2 is empty: ...".
+func checkRecordingNames(where, noun string, values []string) error {
+	for i, v := range values {
+		if strings.TrimSpace(v) == "" {
+			return fmt.Errorf("%s: %s %d is empty: name a recording folder or %q", where, noun, i+1, builtinFixtures)
+		}
+	}
+	return nil
 }

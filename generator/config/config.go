@@ -62,11 +62,11 @@ var keys = map[string][]string{
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("--config %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	cfg, err := Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("--config %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	cfg.resolve(filepath.Dir(path))
 	return cfg, nil

@@ -37,23 +37,24 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("%s: file is %d bytes, more than the limit of %d", e.File, e.Size, e.Limit)
 }
 
-// LoadDir reads a recording from a folder on disk. Only regular files are
+// LoadDir reads a recording from a folder on disk. Every error is a
+// *FileError or a *TooLargeError; one about the folder itself has File dir. Only regular files are
 // read: a document name held by a folder, a FIFO, a device or a socket is an
 // error, and so is a symbolic link that leads outside dir.
 func LoadDir(dir string, opts LoadOptions) (*Recording, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such folder", dir)
+			return nil, &FileError{File: dir, Problem: "no such folder", Err: err}
 		}
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, fileError(dir, err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("%s: not a folder", dir)
+		return nil, &FileError{File: dir, Problem: "not a folder"}
 	}
 	root, err := os.OpenRoot(dir) // refuses every path that leaves dir, symbolic links included
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, fileError(dir, err)
 	}
 	defer root.Close()
 	return Load(root.FS(), dir, opts)
@@ -68,7 +69,7 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fileError(name, err)
 	}
 	var docs []document
 	for _, e := range entries {

@@ -67,6 +67,17 @@ type FileError struct {
 	Field string
 	// Problem says what is wrong, in lower case, without the file name.
 	Problem string
+	// Err is the error behind Problem, when there is one.
+	Err error
+}
+
+// Unwrap returns the error behind the problem, or nil.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// fileError is a *FileError about file (a recording's folder, or a file in
+// it) carrying err.
+func fileError(file string, err error) error {
+	return &FileError{File: file, Problem: err.Error(), Err: err}
 }
 
 // Error returns the one-line message, naming the file first.

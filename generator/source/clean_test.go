@@ -58,7 +58,7 @@ func TestErrorLinesEscapeServerText(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := httptest.NewServer(tt.handler)
 			t.Cleanup(ts.Close)
-			_, err := Discover(bounded(&rest.Config{Host: ts.URL}), DiscoverOptions{Legacy: tt.legacy})
+			_, err := Discover(getter(bounded(&rest.Config{Host: ts.URL})), DiscoverOptions{Legacy: tt.legacy})
 			if err == nil {
 				t.Fatal("Discover succeeded")
 			}
@@ -78,7 +78,7 @@ func TestRecordErrorLinesEscapeServerText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ts := httptest.NewServer(statusHandler(403, "Forbidden", tt.message))
-		_, err := Fetch(context.Background(), bounded(&rest.Config{Host: ts.URL}), RecordOptions{})
+		_, err := Fetch(context.Background(), getter(bounded(&rest.Config{Host: ts.URL})), RecordOptions{})
 		if want := strings.ReplaceAll(tt.want, "SERVER", ts.URL); err == nil || err.Error() != want {
 			t.Errorf("message %q:\n got %v\nwant %s", tt.message, err, want)
 		}

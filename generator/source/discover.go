@@ -10,6 +10,7 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/cli-runtime/pkg/genericclioptions"
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/rest"
 
@@ -32,11 +33,15 @@ type DiscoverOptions struct {
 	// MaxBodySize refuses answers from a live server larger than this many
 	// bytes with a *TooLargeError; 0 means DefaultMaxFileSize.
 	MaxBodySize int64
+	// QPS and Burst are the client-side rate limit towards a live server;
+	// 0 means kubectl's DefaultQPS and DefaultBurst.
+	QPS   float32
+	Burst int
 }
 
 // FromRecording builds the model of a recording by replaying its bytes
 // through client-go's discovery client, the same code path a live cluster
-// takes.
+// takes. Its errors are *RecordingError.
 func FromRecording(rec *recording.Recording, opts DiscoverOptions) (*model.API, error) {
 	cfg := &rest.Config{
 		Host:      "http://recording.invalid",
@@ -45,18 +50,37 @@ func FromRecording(rec *recording.Recording, opts DiscoverOptions) (*model.API, 
 	}
 	api, err := discoverModel(cfg, opts)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rec.Name, err)
+		return nil, &RecordingError{Recording: rec.Name, Err: err}
 	}
 	return api, nil
 }
 
-// Discover asks the server behind cfg for its discovery documents and builds
-// the model. Group-versions the server could not deliver are listed in
-// API.Unavailable and do not make Discover fail; any other error does, as a
-// *ServerError that names the server and the kind of failure, a
-// *RedirectError for a redirect to another origin, or a *TooLargeError.
-func Discover(cfg *rest.Config, opts DiscoverOptions) (*model.API, error) {
-	cfg = rest.CopyConfig(cfg)
+// RecordingError is a recording whose documents, replayed, did not give a
+// model. Its text names the recording first.
+type RecordingError struct {
+	// Recording is the recording's name (recording.Recording.Name).
+	Recording string
+	Err       error
+}
+
+func (e *RecordingError) Error() string { return e.Recording + ": " + e.Err.Error() }
+
+// Unwrap returns the discovery client's error.
+func (e *RecordingError) Unwrap() error { return e.Err }
+
+// Discover asks the server getter's configuration points at (kubectl's
+// connection flags: cli-runtime's ConfigFlags is a getter) for its
+// discovery documents and builds the model. Group-versions the server could
+// not deliver are listed in API.Unavailable and do not make Discover fail;
+// any other error does, as a *ServerError that names the server and the
+// kind of failure, a *RedirectError for a redirect to another origin, or a
+// *TooLargeError. An error building the configuration is returned as the
+// getter returned it.
+func Discover(getter genericclioptions.RESTClientGetter, opts DiscoverOptions) (*model.API, error) {
+	cfg, err := restConfig(getter, opts.QPS, opts.Burst)
+	if err != nil {
+		return nil, err
+	}
 	cfg.Wrap(limitBodies(opts.MaxBodySize))
 	status := &statusCapture{}
 	cfg.Wrap(status.wrap)

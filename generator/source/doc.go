@@ -3,5 +3,8 @@
 // replayed in process through package replay (FromRecording), so both take
 // the same code path. It also fetches a live server's raw documents for
 // `record` (Fetch; package recording writes them), and classifies failures
-// to reach a server into errors a user can act on (ServerError).
+// to reach a server into errors a user can act on (ServerError). Live
+// servers are reached through a genericclioptions.RESTClientGetter, as
+// kubectl's commands reach them (cli-runtime's ConfigFlags is one). Its
+// errors are typed and name no command-line flag.
 package source

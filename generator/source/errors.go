@@ -57,22 +57,44 @@ type ServerError struct {
 	Err error
 }
 
-// Error returns the one-line message: the server, what went wrong and what
-// to change.
-func (e *ServerError) Error() string {
+// Error returns the one-line message: the server, what went wrong and
+// Advice.
+func (e *ServerError) Error() string { return e.WithAdvice(e.Advice()) }
+
+// Advice says what to change, in words that name no command-line flag; ""
+// for problems that have no advice beyond the message.
+func (e *ServerError) Advice() string {
 	switch e.Problem {
 	case ProblemConnectionRefused:
-		return fmt.Sprintf("%s: connection refused: is the API server running, and do --server or the kubeconfig point at it?", e.Server)
+		return "is the API server running, and does the kubeconfig point at it?"
+	case ProblemCertificateNotTrusted:
+		return "trust the server's certificate authority or fix certificate-authority-data in the kubeconfig"
+	case ProblemUnauthorized:
+		return "check the token or client certificate of the kubeconfig user"
+	case ProblemForbidden:
+		return "the credentials were accepted (or the request was anonymous) but RBAC does not allow reading discovery"
+	case ProblemTimeout:
+		return "raise the request timeout or check the network"
+	}
+	return ""
+}
+
+// WithAdvice returns the one-line message with advice in the place of
+// Advice's, so that a command can name its own flags in it.
+func (e *ServerError) WithAdvice(advice string) string {
+	switch e.Problem {
+	case ProblemConnectionRefused:
+		return fmt.Sprintf("%s: connection refused: %s", e.Server, advice)
 	case ProblemUnreachable:
 		return fmt.Sprintf("%s: cannot reach the server: %s", e.Server, textsafe.Clean(rootCause(e.Err)))
 	case ProblemCertificateNotTrusted:
-		return fmt.Sprintf("%s: TLS certificate not trusted (%s): pass --certificate-authority or fix certificate-authority-data in the kubeconfig", e.Server, textsafe.Clean(rootCause(e.Err)))
+		return fmt.Sprintf("%s: TLS certificate not trusted (%s): %s", e.Server, textsafe.Clean(rootCause(e.Err)), advice)
 	case ProblemUnauthorized:
-		return fmt.Sprintf("%s: authentication failed (401 Unauthorized): the credentials are missing or were rejected; check the token or client certificate of the kubeconfig user", e.Server)
+		return fmt.Sprintf("%s: authentication failed (401 Unauthorized): the credentials are missing or were rejected; %s", e.Server, advice)
 	case ProblemForbidden:
-		return fmt.Sprintf("%s: forbidden (403): %s; the credentials were accepted (or the request was anonymous) but RBAC does not allow reading discovery", e.Server, e.forbiddenWho())
+		return fmt.Sprintf("%s: forbidden (403): %s; %s", e.Server, e.forbiddenWho(), advice)
 	case ProblemTimeout:
-		return fmt.Sprintf("%s: timed out waiting for the server: raise --request-timeout or check the network", e.Server)
+		return fmt.Sprintf("%s: timed out waiting for the server: %s", e.Server, advice)
 	}
 	return fmt.Sprintf("%s: %s", e.Server, detail(e.Err))
 }

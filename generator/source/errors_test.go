@@ -70,7 +70,7 @@ func TestDiscoverErrors(t *testing.T) {
 			return &rest.Config{Host: "http://" + closedAddress(t)}
 		},
 		problem: ProblemConnectionRefused,
-		want:    "SERVER: connection refused: is the API server running, and do --server or the kubeconfig point at it?",
+		want:    "SERVER: connection refused: is the API server running, and does the kubeconfig point at it?",
 	}, {
 		name: "certificate signed by an unknown authority",
 		setup: func(t *testing.T) *rest.Config {
@@ -78,7 +78,7 @@ func TestDiscoverErrors(t *testing.T) {
 			return &rest.Config{Host: s.URL}
 		},
 		problem: ProblemCertificateNotTrusted,
-		want:    "SERVER: TLS certificate not trusted (x509: certificate signed by unknown authority): pass --certificate-authority or fix certificate-authority-data in the kubeconfig",
+		want:    "SERVER: TLS certificate not trusted (x509: certificate signed by unknown authority): trust the server's certificate authority or fix certificate-authority-data in the kubeconfig",
 	}, {
 		name: "certificate for another host",
 		setup: func(t *testing.T) *rest.Config {
@@ -86,7 +86,7 @@ func TestDiscoverErrors(t *testing.T) {
 			return &rest.Config{Host: s.URL, TLSClientConfig: rest.TLSClientConfig{CAData: certPEM(s), ServerName: "kubernetes.invalid"}}
 		},
 		problem: ProblemCertificateNotTrusted,
-		want:    "SERVER: TLS certificate not trusted (x509: certificate is valid for example.com, *.example.com, not kubernetes.invalid): pass --certificate-authority or fix certificate-authority-data in the kubeconfig",
+		want:    "SERVER: TLS certificate not trusted (x509: certificate is valid for example.com, *.example.com, not kubernetes.invalid): trust the server's certificate authority or fix certificate-authority-data in the kubeconfig",
 	}, {
 		name: "401: token rejected",
 		setup: func(t *testing.T) *rest.Config {
@@ -127,7 +127,7 @@ func TestDiscoverErrors(t *testing.T) {
 			return &rest.Config{Host: s.URL, Timeout: 50 * time.Millisecond}
 		},
 		problem: ProblemTimeout,
-		want:    "SERVER: timed out waiting for the server: raise --request-timeout or check the network",
+		want:    "SERVER: timed out waiting for the server: raise the request timeout or check the network",
 	}, {
 		name: "server error",
 		setup: func(t *testing.T) *rest.Config {
@@ -141,7 +141,7 @@ func TestDiscoverErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := tt.setup(t)
-			_, err := Discover(cfg, DiscoverOptions{})
+			_, err := Discover(getter(cfg), DiscoverOptions{})
 			var se *ServerError
 			if !errors.As(err, &se) {
 				t.Fatalf("Discover error = %v (%T), want a *ServerError", err, err)

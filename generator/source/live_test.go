@@ -63,15 +63,15 @@ var liveReaders = []struct {
 	read  func(cfg *rest.Config, limit int64) error
 }{
 	{"Discover", "/api", func(cfg *rest.Config, limit int64) error {
-		_, err := Discover(cfg, DiscoverOptions{MaxBodySize: limit})
+		_, err := Discover(getter(cfg), DiscoverOptions{MaxBodySize: limit})
 		return err
 	}},
 	{"Discover legacy", "/api", func(cfg *rest.Config, limit int64) error {
-		_, err := Discover(cfg, DiscoverOptions{Legacy: true, MaxBodySize: limit, Progress: func(int, int) {}})
+		_, err := Discover(getter(cfg), DiscoverOptions{Legacy: true, MaxBodySize: limit, Progress: func(int, int) {}})
 		return err
 	}},
 	{"Fetch", "/version", func(cfg *rest.Config, limit int64) error {
-		_, err := Fetch(context.Background(), cfg, RecordOptions{MaxBodySize: limit})
+		_, err := Fetch(context.Background(), getter(cfg), RecordOptions{MaxBodySize: limit})
 		return err
 	}},
 }

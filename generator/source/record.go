@@ -16,6 +16,7 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/version"
+	"k8s.io/cli-runtime/pkg/genericclioptions"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/util/flowcontrol"
 
@@ -47,9 +48,13 @@ type RecordOptions struct {
 	// Progress, when set, is called after each legacy document with how
 	// many have been fetched out of how many there are.
 	Progress func(done, total int)
+	// QPS and Burst are the client-side rate limit; 0 means kubectl's
+	// DefaultQPS and DefaultBurst.
+	QPS   float32
+	Burst int
 }
 
-// Fetch asks the server behind cfg for every discovery document, the way
+// Fetch asks the server getter's configuration points at for every discovery document, the way
 // client-go asks for them, and keeps the raw answers: /version, the legacy
 // documents (/api, /api/<v>, /apis, /apis/<g>, /apis/<g>/<v>) and
 // aggregated discovery v2 and v2beta1 for /apis and /api. A non-200 answer
@@ -58,7 +63,11 @@ type RecordOptions struct {
 // *ServerError, a redirect to another origin as a *RedirectError, an answer
 // over RecordOptions.MaxBodySize as a *TooLargeError. Group and version
 // names from the server are validated before they become file names.
-func Fetch(ctx context.Context, cfg *rest.Config, opts RecordOptions) (*recording.Capture, error) {
+func Fetch(ctx context.Context, getter genericclioptions.RESTClientGetter, opts RecordOptions) (*recording.Capture, error) {
+	cfg, err := restConfig(getter, opts.QPS, opts.Burst)
+	if err != nil {
+		return nil, err
+	}
 	f, err := newFetcher(cfg, opts)
 	if err != nil {
 		return nil, err

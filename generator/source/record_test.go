@@ -45,7 +45,7 @@ func newTokenServer(t *testing.T, h http.Handler) *tokenServer {
 
 func fetchFrom(t *testing.T, url string, opts RecordOptions) *recording.Capture {
 	t.Helper()
-	c, err := Fetch(context.Background(), &rest.Config{Host: url, BearerToken: testToken}, opts)
+	c, err := Fetch(context.Background(), getter(&rest.Config{Host: url, BearerToken: testToken}), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestRecordRefusesBadNames(t *testing.T) {
 				_, _ = w.Write([]byte(`{"major":"1","minor":"33","gitVersion":"v1.33.13"}`))
 			}
 		}))
-		_, err := Fetch(context.Background(), &rest.Config{Host: ts.URL, BearerToken: testToken}, RecordOptions{})
+		_, err := Fetch(context.Background(), getter(&rest.Config{Host: ts.URL, BearerToken: testToken}), RecordOptions{})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("error = %v, want it to contain %q", err, tt.want)
 		}
@@ -215,14 +215,14 @@ func TestRecordRefusesBadNames(t *testing.T) {
 // TestRecordAccessErrors: a wrong token gives the 401 message and no files.
 func TestRecordAccessErrors(t *testing.T) {
 	ts := newTokenServer(t, replay.NewHandler(loadFixture(t, "v1.33.13")))
-	_, err := Fetch(context.Background(), &rest.Config{Host: ts.URL, BearerToken: "wrong"}, RecordOptions{})
+	_, err := Fetch(context.Background(), getter(&rest.Config{Host: ts.URL, BearerToken: "wrong"}), RecordOptions{})
 	var se *ServerError
 	if !errors.As(err, &se) || se.Problem != ProblemUnauthorized {
 		t.Fatalf("error = %v, want a 401 ServerError", err)
 	}
 	forbidden := httptest.NewServer(statusHandler(403, "Forbidden", `forbidden: User "system:anonymous" cannot get path "/version"`))
 	defer forbidden.Close()
-	_, err = Fetch(context.Background(), &rest.Config{Host: forbidden.URL}, RecordOptions{})
+	_, err = Fetch(context.Background(), getter(&rest.Config{Host: forbidden.URL}), RecordOptions{})
 	if !errors.As(err, &se) || se.Problem != ProblemForbidden || se.User != "system:anonymous" || se.Action != `get path "/version"` {
 		t.Fatalf("error = %v, want a 403 ServerError naming system:anonymous", err)
 	}
@@ -230,7 +230,7 @@ func TestRecordAccessErrors(t *testing.T) {
 
 func TestRecordMaxFileSize(t *testing.T) {
 	ts := newTokenServer(t, replay.NewHandler(loadFixture(t, "v1.33.13")))
-	_, err := Fetch(context.Background(), &rest.Config{Host: ts.URL, BearerToken: testToken}, RecordOptions{MaxBodySize: 1000})
+	_, err := Fetch(context.Background(), getter(&rest.Config{Host: ts.URL, BearerToken: testToken}), RecordOptions{MaxBodySize: 1000})
 	var tooLarge *TooLargeError
 	if !errors.As(err, &tooLarge) || err.Error() != "GET "+ts.URL+"/apis: the answer is larger than the limit of 1000 bytes" {
 		t.Errorf("error = %v, want a *TooLargeError for /apis", err)

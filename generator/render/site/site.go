@@ -60,25 +60,51 @@ type SiteOptions struct {
 // never leaves the site.
 type File = outdir.File
 
-// Validate checks the options and names the one at fault.
+// Option names a SiteOptions field in an *OptionError.
+type Option string
+
+// The options Validate checks.
+const (
+	OptionFormats         Option = "Formats"
+	OptionFrontMatter     Option = "FrontMatter"
+	OptionTemplateTimeout Option = "TemplateTimeout"
+	OptionBaseURL         Option = "BaseURL"
+)
+
+// OptionError is a SiteOptions field whose value Site cannot use. Its text
+// names the setting in words ("front matter"), for a command to prefix
+// with the flag that set it.
+type OptionError struct {
+	Option  Option
+	Message string
+}
+
+func (e *OptionError) Error() string { return e.Message }
+
+func optionError(o Option, format string, args ...any) error {
+	return &OptionError{Option: o, Message: fmt.Sprintf(format, args...)}
+}
+
+// Validate checks the options and returns an *OptionError naming the one
+// at fault.
 func (o SiteOptions) Validate() error {
 	for _, f := range o.Formats {
 		if f != FormatHTML && f != FormatMarkdown {
-			return fmt.Errorf("format %q is not available (use html, markdown or both)", f)
+			return optionError(OptionFormats, "format %q is not available (use html, markdown or both)", f)
 		}
 	}
 	switch o.FrontMatter {
 	case "", FrontMatterNone, FrontMatterHugo, FrontMatterDocusaurus:
 	default:
-		return fmt.Errorf("front matter %q is not available (use none, hugo or docusaurus)", o.FrontMatter)
+		return optionError(OptionFrontMatter, "front matter %q is not available (use none, hugo or docusaurus)", o.FrontMatter)
 	}
 	if o.TemplateTimeout < 0 {
-		return fmt.Errorf("template timeout %s is negative (use 0 for no limit)", o.TemplateTimeout)
+		return optionError(OptionTemplateTimeout, "template timeout %s is negative (use 0 for no limit)", o.TemplateTimeout)
 	}
 	if o.BaseURL != "" {
 		u, err := url.Parse(o.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("base URL %q must be an absolute http or https URL", o.BaseURL)
+			return optionError(OptionBaseURL, "base URL %q must be an absolute http or https URL", o.BaseURL)
 		}
 	}
 	return nil
