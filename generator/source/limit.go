@@ -6,7 +6,6 @@ import (
 	"net/http"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
-
 	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
