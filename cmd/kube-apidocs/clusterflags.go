@@ -28,7 +28,21 @@ type clusterOptions struct {
 // The ConfigFlags keep no state between calls (not persistent), so that a
 // command may point them at one context after another (diff).
 func newClusterOptions() *clusterOptions {
-	return &clusterOptions{ConfigFlags: genericclioptions.NewConfigFlags(false), QPS: source.DefaultQPS, Burst: source.DefaultBurst}
+	flags := genericclioptions.NewConfigFlags(false)
+	// discovery is not namespaced: a -n/--namespace flag would do nothing
+	flags.Namespace = nil
+	return &clusterOptions{ConfigFlags: flags, QPS: source.DefaultQPS, Burst: source.DefaultBurst}
+}
+
+// configured reports whether a cluster was named at all: by --server, or
+// by a kubeconfig (--kubeconfig, KUBECONFIG or ~/.kube/config) that has a
+// cluster. Without one, client-go falls back to http://localhost:8080.
+func (o *clusterOptions) configured() bool {
+	if o.APIServer != nil && *o.APIServer != "" {
+		return true
+	}
+	raw, err := o.ToRawKubeConfigLoader().RawConfig()
+	return err != nil || len(raw.Clusters) > 0
 }
 
 func (o *clusterOptions) addFlags(fs *pflag.FlagSet) {

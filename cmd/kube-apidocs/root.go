@@ -17,7 +17,9 @@ builtin for the bundled recording) and prints the api-resources table,
 generates a documentation site, or diffs two API surfaces.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionLine(buildVersion()),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetIn(streams.In)
 	root.SetOut(streams.Out)
 	root.SetErr(streams.ErrOut)
@@ -29,6 +31,7 @@ generates a documentation site, or diffs two API surfaces.`,
 		NewCmdDiff(streams),
 		NewCmdMatrix(streams),
 		NewCmdRecord(streams),
+		NewCmdVersion(streams),
 	)
 	return root
 }

@@ -130,6 +130,9 @@ func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 	opts.Progress = progress.report
 	defer progress.finish()
 	api, err := source.Discover(o.kube.ConfigFlags, opts)
+	if err != nil && !o.kube.configured() {
+		return nil, fmt.Errorf("%w (no kubeconfig was found: set KUBECONFIG, pass --kubeconfig or --server, or read the bundled recording with --fixtures builtin)", explain(err))
+	}
 	return api, explain(err)
 }
 
