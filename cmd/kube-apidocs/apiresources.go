@@ -50,6 +50,7 @@ func NewCmdAPIResources(streams genericiooptions.IOStreams) *cobra.Command {
 	f.StringVarP(&o.Output, "output", "o", "", "Output format. One of: (wide, name, json, yaml).")
 	f.StringVar(&o.SortBy, "sort-by", "", "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.")
 	f.StringVar(&o.APIGroup, "api-group", "", "Limit to resources in the specified API group.")
+	_ = cmd.RegisterFlagCompletionFunc("api-group", completeAPIGroups(o.source))
 	f.BoolVar(&o.Namespaced, "namespaced", true, "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.")
 	f.StringSliceVar(&o.Verbs, "verbs", nil, "Limit to resources that support the specified verbs.")
 	f.StringSliceVar(&o.Categories, "categories", nil, "Limit to resources that belong to the specified categories.")

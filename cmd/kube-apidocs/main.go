@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/spf13/cobra"
 	"k8s.io/cli-runtime/pkg/genericiooptions"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
@@ -25,6 +26,9 @@ func main() {
 	quietLibraryLogs()
 	ctx, interrupted := interruptible()
 	cmd := newRootCommand(genericiooptions.IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
+	if name, ok := pluginName(os.Args[0]); ok {
+		cmd.Annotations = map[string]string{cobra.CommandDisplayNameAnnotation: name}
+	}
 	err := cmd.ExecuteContext(ctx)
 	if sig := interrupted(); sig != nil {
 		// the command wound down after SIGINT/SIGTERM: say so, not what it

@@ -33,5 +33,6 @@ generates a documentation site, or diffs two API surfaces.`,
 		NewCmdRecord(streams),
 		NewCmdVersion(streams),
 	)
+	registerCompletions(root)
 	return root
 }
