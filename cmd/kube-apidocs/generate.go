@@ -34,6 +34,8 @@ type GenerateOptions struct {
 	// Compare lists the other API surfaces (recording folders or builtin)
 	// the version matrix lines this one up with.
 	Compare []string
+	// Check compares the site with --out instead of writing it.
+	Check bool
 	// TemplateTimeout bounds template execution (site.SiteOptions.TemplateTimeout).
 	TemplateTimeout time.Duration
 	// templatesRoot is the opened --templates folder, closed after Run.
@@ -86,6 +88,7 @@ func (o *GenerateOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.BaseURL, "base-url", "", "Absolute URL the HTML site is published at, for canonical links (links stay relative).")
 	f.StringArrayVar(&o.Compare, "compare", nil, "Also read the recording folder `DIR` (or \"builtin\") for the version matrix: a versions page, and \"served since\" on each resource page. Repeatable.")
 	f.DurationVar(&o.TemplateTimeout, "template-timeout", defaultTemplateTimeout, "Longest time the templates may take to render the site (0: no limit); a template that loops is stopped with an error naming it.")
+	f.BoolVar(&o.Check, "check", false, "Write nothing: compare the site with --out, list the files that differ, and exit 4 when --out is out of date.")
 	o.source.addFlags(f)
 }
 
@@ -208,11 +211,41 @@ func (o *GenerateOptions) Run(ctx context.Context) error {
 	if err != nil {
 		return o.siteError(err)
 	}
+	if o.Check {
+		return o.check(files)
+	}
 	if err := outdir.Write(ctx, o.OutDir, files); err != nil {
 		return outError(err)
 	}
 	fmt.Fprintf(o.Out, "Wrote %d files to %s\n", len(files)+1, o.OutDir)
 	return nil
+}
+
+// exitStale is the exit code of `generate --check` when --out is not what
+// generate would write.
+const exitStale = 4
+
+// check prints how --out differs from files, one line a file, and fails
+// with exitStale when it does.
+func (o *GenerateOptions) check(files []site.File) error {
+	changes, err := outdir.Compare(o.OutDir, files)
+	if err != nil {
+		return outError(err)
+	}
+	if changes.Empty() {
+		fmt.Fprintf(o.Out, "%s is up to date (%d files)\n", o.OutDir, len(files)+1)
+		return nil
+	}
+	for _, c := range []struct {
+		label string
+		paths []string
+	}{{"added", changes.Added}, {"removed", changes.Removed}, {"changed", changes.Changed}} {
+		for _, p := range c.paths {
+			fmt.Fprintf(o.Out, "%-8s %s\n", c.label, p)
+		}
+	}
+	return &exitError{code: exitStale, err: fmt.Errorf("--check: %s is out of date: %d added, %d removed, %d changed",
+		o.OutDir, len(changes.Added), len(changes.Removed), len(changes.Changed))}
 }
 
 // siteError names the flags behind an error of site.Site.

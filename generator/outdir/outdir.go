@@ -155,7 +155,6 @@ func readManifest(dir string) (map[string]bool, bool, error) {
 // writeTree writes files and the manifest under dir; files went through
 // checkFiles.
 func writeTree(ctx context.Context, dir string, files []File) error {
-	names := make([]string, 0, len(files))
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -167,11 +166,18 @@ func writeTree(ctx context.Context, dir string, files []File) error {
 		if err := os.WriteFile(target, f.Data, 0o644); err != nil {
 			return err
 		}
+	}
+	return os.WriteFile(filepath.Join(dir, ManifestName), manifest(files), 0o644)
+}
+
+// manifest is the manifest of a tree: its header, then the sorted paths.
+func manifest(files []File) []byte {
+	names := make([]string, 0, len(files))
+	for _, f := range files {
 		names = append(names, f.Path)
 	}
 	slices.Sort(names)
-	manifest := manifestHeader + "\n" + strings.Join(names, "\n") + "\n"
-	return os.WriteFile(filepath.Join(dir, ManifestName), []byte(manifest), 0o644)
+	return []byte(manifestHeader + "\n" + strings.Join(names, "\n") + "\n")
 }
 
 // swapInto moves the finished folder tmp to dir. An existing dir is first

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -112,5 +114,38 @@ func TestWriteManifest(t *testing.T) {
 	}
 	if err := Write(context.Background(), file, files); !errors.Is(err, ErrNotFolder) {
 		t.Errorf("writing over a file: %v, want ErrNotFolder", err)
+	}
+}
+
+func TestCompare(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	files := []File{{Path: "index.html", Data: []byte("1")}, {Path: "a/b.html", Data: []byte("2")}}
+	missing, err := Compare(out, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{ManifestName, "a/b.html", "index.html"}; !slices.Equal(missing.Added, want) || len(missing.Changed)+len(missing.Removed) != 0 {
+		t.Fatalf("Compare with no folder = %+v, want every file added", missing)
+	}
+	if err := Write(context.Background(), out, files); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := Compare(out, files); err != nil || !c.Empty() {
+		t.Fatalf("Compare after Write = %+v, %v; want no change", c, err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "extra.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next := []File{{Path: "index.html", Data: []byte("changed")}, {Path: "new.html", Data: []byte("3")}}
+	c, err := Compare(out, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Changes{Added: []string{"new.html"}, Removed: []string{"a/b.html", "extra.txt"}, Changed: []string{ManifestName, "index.html"}}
+	if !reflect.DeepEqual(c, want) {
+		t.Fatalf("Compare = %+v\nwant %+v", c, want)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "1" {
+		t.Fatalf("Compare wrote into the folder: index.html is %q", got)
 	}
 }
