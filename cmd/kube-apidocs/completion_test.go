@@ -34,7 +34,7 @@ users:
 		{[]string{"generate", "--front-matter", ""}, "none\nhugo\ndocusaurus\n"},
 		{[]string{"generate", "--format", ""}, "html\nmarkdown\n"},
 		{[]string{"diff", "--fail-on", ""}, "removed\nchanged\nany\n"},
-		{[]string{"matrix", "-o", ""}, "text\nmarkdown\njson\n"},
+		{[]string{"matrix", "-o", ""}, "text\nmarkdown\njson\nyaml\n"},
 		{[]string{"version", "-o", ""}, "json\nyaml\n"},
 		{[]string{"api-resources", "--kubeconfig", kubeconfig, "--context", "pr"}, "prod\n"},
 		{[]string{"diff", "--kubeconfig", kubeconfig, "--old-context", ""}, "prod\nstage\n"},

@@ -68,7 +68,7 @@ Exit codes: 0 no differences of the --fail-on class (or no --fail-on),
 		RunE: runE(o),
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Output, "output", "o", "text", "Output format. One of: (text, markdown, html, json).")
+	f.StringVarP(&o.Output, "output", "o", "text", "Output format. One of: (text, markdown, html, json, yaml).")
 	f.StringVar(&o.FailOn, "fail-on", "", "Exit 3 when differences of this class exist: removed (anything OLD served is gone), changed (removed, or a preferred version, resource or subresource changed), any (also additions).")
 	f.StringVar(&o.OldContext, "old-context", "", "Read OLD from this kubeconfig context instead of a folder.")
 	f.StringVar(&o.NewContext, "new-context", "", "Read NEW from this kubeconfig context instead of a folder.")
@@ -104,7 +104,7 @@ func (o *DiffOptions) Complete(cmd *cobra.Command, args []string) error {
 // Validate checks -o, --fail-on and that the arguments fill exactly the
 // sides no --*-context flag names.
 func (o *DiffOptions) Validate() error {
-	if err := checkOutput(o.Output, "text", "markdown", "html", "json"); err != nil {
+	if err := checkOutput(o.Output, "text", "markdown", "html", "json", "yaml"); err != nil {
 		return err
 	}
 	switch o.FailOn {
@@ -204,6 +204,8 @@ func writeDiff(w io.Writer, format string, d *model.APIDiff) error {
 		return report.DiffHTML(w, d)
 	case "json":
 		return report.DiffJSON(w, d)
+	case "yaml":
+		return report.DiffYAML(w, d)
 	default:
 		return report.DiffText(w, d)
 	}

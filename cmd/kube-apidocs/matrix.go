@@ -38,7 +38,7 @@ group that serve the resource, the one kubectl api-resources shows marked *.`,
 		RunE: runE(o),
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Output, "output", "o", "text", "Output format. One of: (text, markdown, json).")
+	f.StringVarP(&o.Output, "output", "o", "text", "Output format. One of: (text, markdown, json, yaml).")
 	o.source.addLegacyFlag(f)
 	o.source.addMaxFileSizeFlag(f)
 	return cmd
@@ -52,7 +52,7 @@ func (o *MatrixOptions) Complete(cmd *cobra.Command, args []string) error {
 
 // Validate checks -o and that no recording name is empty.
 func (o *MatrixOptions) Validate() error {
-	if err := checkOutput(o.Output, "text", "markdown", "json"); err != nil {
+	if err := checkOutput(o.Output, "text", "markdown", "json", "yaml"); err != nil {
 		return err
 	}
 	return checkRecordingNames("matrix", "argument", o.dirs)
@@ -74,6 +74,8 @@ func (o *MatrixOptions) Run(ctx context.Context) error {
 		return report.MatrixMarkdown(o.Out, m)
 	case "json":
 		return report.MatrixJSON(o.Out, m)
+	case "yaml":
+		return report.MatrixYAML(o.Out, m)
 	default:
 		return report.MatrixText(o.Out, m)
 	}
