@@ -6,7 +6,7 @@ PKGS    := ./...
 # (cmd/kube-apidocs/axe_test.go); make test installs it when missing or when the lock file changes.
 AXE     := hack/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: help build test bench lint site bench-site e2e fuzz bench-process axe
+.PHONY: help build test bench lint site bench-site e2e fuzz bench-process axe kubectl
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -14,8 +14,16 @@ help: ## List the targets
 build: ## Build bin/kube-apidocs
 	$(GO) build -o $(BIN) ./cmd/kube-apidocs
 
+# The real kubectl of each bundled recording's minor, the oracle of the parity tests: the machine's (kubectl on
+# PATH with kubectl.1.NN beside it), else built once from k8s.io/kubernetes into the cache (a stock Debian has none).
+KUBECTL_VERSIONS := 1.29.6 1.30.14 1.31.14 1.32.13 1.33.13
+WITH_KUBECTL = p=$$(hack/kube-apiserver.sh kubectl-path $(KUBECTL_VERSIONS)) && PATH="$$p"
+
+kubectl: ## Make sure the kubectl of each recording's minor exists (builds the missing ones into the cache)
+	@$(WITH_KUBECTL) sh -c 'command -v kubectl'
+
 test: lint $(AXE) ## Run every offline test with the race detector (parity with real kubectl included)
-	$(GO) test -race -count=1 $(PKGS)
+	$(WITH_KUBECTL) $(GO) test -race -count=1 $(PKGS)
 	@# kubectl's explain template is slow under -race, where the parity test skips itself: it runs here
 	$(GO) test -count=1 -run '^TestExplainRecursiveParity$$' ./generator/openapi
 
@@ -54,7 +62,7 @@ KUBE_VERSION ?= 1.33.13
 e2e: ## Live tests against a real kube-apiserver + etcd (the first run builds kube-apiserver)
 	hack/kube-apiserver.sh build $(KUBE_VERSION) >/dev/null
 	$(GO) vet -tags e2e ./e2e/...
-	KUBE_APIDOCS_E2E_VERSION=$(KUBE_VERSION) $(GO) test -count=1 -tags e2e -timeout 30m ./e2e/...
+	$(WITH_KUBECTL) KUBE_APIDOCS_E2E_VERSION=$(KUBE_VERSION) $(GO) test -count=1 -tags e2e -timeout 30m ./e2e/...
 
 # --- hardening (issue 6) ---
 FUZZTIME ?= 30s

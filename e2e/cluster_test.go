@@ -122,7 +122,7 @@ func stopCluster() {
 func findKubectl(version string) (string, error) {
 	onPath, err := exec.LookPath("kubectl")
 	if err != nil {
-		return "", errors.New("kubectl not found on PATH (apt-get install kubectl)")
+		return "", errors.New("kubectl not found on PATH (make e2e builds it from k8s.io/kubernetes: make kubectl)")
 	}
 	real, err := filepath.EvalSymlinks(onPath)
 	if err != nil {
@@ -131,7 +131,7 @@ func findKubectl(version string) (string, error) {
 	minor := strings.Join(strings.Split(version, ".")[:2], ".")
 	want := filepath.Join(filepath.Dir(real), "kubectl."+minor)
 	if _, err := os.Stat(want); err != nil {
-		return "", fmt.Errorf("%s not found: the live parity tests need the kubectl of the server's minor (apt-get install kubectl ships kubectl.1.NN)", want)
+		return "", fmt.Errorf("%s not found: the live parity tests need the kubectl of the server's minor (make kubectl builds it)", want)
 	}
 	return want, nil
 }

@@ -6,6 +6,12 @@
 #                                                   prints the binary path on stdout
 #   hack/kube-apiserver.sh up STATE_DIR [VERSION]   start etcd + kube-apiserver; writes STATE_DIR/kubeconfig
 #   hack/kube-apiserver.sh down STATE_DIR           stop both (by the PIDs in STATE_DIR/pids)
+#   hack/kube-apiserver.sh build-kubectl [VERSION]  build (or reuse) kubectl VERSION the same way; prints its path
+#   hack/kube-apiserver.sh kubectl-path VERSION...  prints a PATH under which `kubectl` and `kubectl.1.NN` (one per
+#                                                   VERSION's minor) exist: $PATH itself when the machine has them
+#                                                   (kubectl on PATH with kubectl.1.NN beside it, as the Google
+#                                                   Cloud SDK ships them), else $PATH behind a cache folder of
+#                                                   kubectls built from k8s.io/kubernetes (a stock Debian has none)
 #
 # Env:
 #   KUBE_APIDOCS_CACHE  cache root (default $HOME/.cache/kube-apidocs); binaries live in
@@ -29,7 +35,7 @@ check_version() {
   [[ "$1" =~ ^1\.[0-9]+\.[0-9]+$ ]] || die "version must look like 1.33.13, got \"$1\""
 }
 
-# write_wrapper VERSION DIR: a Go module that requires k8s.io/kubernetes vVERSION and pins every staging
+# write_wrapper VERSION DIR COMPONENT: a Go module that requires k8s.io/kubernetes vVERSION and pins every staging
 # module (required at v0.0.0 and replaced by ./staging/... upstream) to the matching v0.MINOR.PATCH release.
 write_wrapper() {
   local v="$1" dir="$2" sv="v0.${1#1.}" modfile goline m
@@ -54,22 +60,28 @@ write_wrapper() {
     done
     echo ")"
   } > "$dir/go.mod"
-  printf '//go:build tools\n\npackage tools\n\nimport _ "k8s.io/kubernetes/cmd/kube-apiserver"\n' > "$dir/tools.go"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "k8s.io/kubernetes/cmd/%s"\n' "$3" > "$dir/tools.go"
 }
 
-cmd_build() {
-  local v="${1:-$DEFAULT_VERSION}" out dir tags ldf p date
+cmd_build() { build_component kube-apiserver "${1:-$DEFAULT_VERSION}"; }
+
+cmd_build_kubectl() { build_component kubectl "${1:-$DEFAULT_VERSION}"; }
+
+# build_component NAME VERSION: k8s.io/kubernetes/cmd/NAME at VERSION, built once into
+# $CACHE/NAME-vVERSION/NAME (stamped with the version, as the release binaries are); prints the path.
+build_component() {
+  local name="$1" v="$2" out dir tags ldf p date
   check_version "$v"
-  out="$CACHE/kube-apiserver-v$v"
-  if [ -x "$out/kube-apiserver" ]; then echo "$out/kube-apiserver"; return; fi
+  out="$CACHE/$name-v$v"
+  if [ -x "$out/$name" ]; then echo "$out/$name"; return; fi
   command -v jq >/dev/null || die "jq is required (apt-get install jq)"
   mkdir -p "$out"
   exec 9>"$out/.lock"
   flock 9 # one build per version at a time; a second caller waits and then reuses the binary
-  if [ -x "$out/kube-apiserver" ]; then echo "$out/kube-apiserver"; return; fi
+  if [ -x "$out/$name" ]; then echo "$out/$name"; return; fi
   dir="$out/wrapper"
   rm -rf "$dir"
-  write_wrapper "$v" "$dir"
+  write_wrapper "$v" "$dir" "$name"
   tags="${BUILD_TAGS:-}"
   case "$v" in 1.29.*) tags="${tags:-providerless}" ;; esac
   date=$(cd "$dir" && GOFLAGS=-mod=mod go list -m -json "k8s.io/kubernetes@v$v" | jq -r .Time | sed 's/\.[0-9]*Z$/Z/')
@@ -78,15 +90,38 @@ cmd_build() {
     ldf="$ldf -X $p.gitVersion=v$v -X $p.gitMajor=1 -X $p.gitMinor=$(echo "$v" | cut -d. -f2)"
     ldf="$ldf -X $p.gitCommit=unknown -X $p.gitTreeState=clean -X $p.buildDate=${date:-1970-01-01T00:00:00Z}"
   done
-  echo "building kube-apiserver v$v into $out (a few minutes, about 2 GB of memory)..." >&2
+  echo "building $name v$v into $out (a few minutes, about 2 GB of memory)..." >&2
   if ! (cd "$dir" && GOFLAGS=-mod=mod go build -trimpath -tags "$tags" -ldflags "-s -w $ldf" \
-        -o "$out/kube-apiserver.tmp" k8s.io/kubernetes/cmd/kube-apiserver) > "$out/build.log" 2>&1; then
+        -o "$out/$name.tmp" "k8s.io/kubernetes/cmd/$name") > "$out/build.log" 2>&1; then
     tail -20 "$out/build.log" >&2
-    rm -f "$out/kube-apiserver.tmp"
-    die "building kube-apiserver v$v failed; full log: $out/build.log"
+    rm -f "$out/$name.tmp"
+    die "building $name v$v failed; full log: $out/build.log"
   fi
-  mv "$out/kube-apiserver.tmp" "$out/kube-apiserver"
-  echo "$out/kube-apiserver"
+  mv "$out/$name.tmp" "$out/$name"
+  echo "$out/$name"
+}
+
+# has_kubectls VERSION...: kubectl is on PATH and kubectl.1.NN of every VERSION's minor is beside it.
+has_kubectls() {
+  local k dir v
+  k=$(command -v kubectl) || return 1
+  dir=$(dirname "$(readlink -f "$k")")
+  for v in "$@"; do [ -x "$dir/kubectl.1.$(echo "$v" | cut -d. -f2)" ] || return 1; done
+}
+
+cmd_kubectl_path() {
+  [ $# -gt 0 ] || die "usage: kube-apiserver.sh kubectl-path VERSION..."
+  if has_kubectls "$@"; then echo "$PATH"; return; fi
+  local bin="$CACHE/kubectl-bin" v k newest=""
+  mkdir -p "$bin"
+  for v in "$@"; do
+    k=$(cmd_build_kubectl "$v")
+    ln -sf "$k" "$bin/kubectl.1.$(echo "$v" | cut -d. -f2)"
+    newest="$k"
+  done
+  # a hard link, not a symlink: the tests look for kubectl.1.NN beside what `kubectl` resolves to
+  ln -f "$newest" "$bin/kubectl"
+  echo "$bin:$PATH"
 }
 
 port_free() {
@@ -213,7 +248,9 @@ main() {
     build) shift; cmd_build "$@" ;;
     up) shift; cmd_up "$@" ;;
     down) shift; cmd_down "$@" ;;
-    *) die "usage: kube-apiserver.sh build [VERSION] | up STATE_DIR [VERSION] | down STATE_DIR" ;;
+    build-kubectl) shift; cmd_build_kubectl "$@" ;;
+    kubectl-path) shift; cmd_kubectl_path "$@" ;;
+    *) die "usage: kube-apiserver.sh build [VERSION] | up STATE_DIR [VERSION] | down STATE_DIR | build-kubectl [VERSION] | kubectl-path VERSION..." ;;
   esac
 }
 

@@ -147,7 +147,7 @@ func kubectlFor(t *testing.T, dir string) string {
 	onPath, err := exec.LookPath("kubectl")
 	if err != nil {
 		t.Fatalf("kubectl is not on PATH; the parity tests compare with the real kubectl. Install it: " +
-			"apt-get install kubectl (from the Kubernetes apt repository) or google-cloud-cli with kubectl, then re-run make test")
+			"run the tests through make test, which builds kubectl from k8s.io/kubernetes (make kubectl), or put kubectl with kubectl.1.NN beside it on PATH")
 	}
 	var v struct{ Minor string }
 	body, err := os.ReadFile(filepath.Join(dir, "version.json"))
