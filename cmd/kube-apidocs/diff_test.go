@@ -196,7 +196,7 @@ func TestDiffAndMatrixUsageErrors(t *testing.T) {
 		{[]string{"diff", "--old-context", "a", "builtin", "builtin"}, `error: diff needs 1 positional argument(s) besides --old-context/--new-context, got 2: usage: diff OLD NEW (each a recording folder or "builtin")`},
 		{[]string{"diff", "--old-context", "a", "--new-context", "b", "builtin"}, `error: diff needs 0 positional argument(s) besides --old-context/--new-context, got 1: usage: diff OLD NEW (each a recording folder or "builtin")`},
 		{[]string{"diff", "builtin", ""}, `error: diff: argument 2 is empty: name a recording folder or "builtin"`},
-		{[]string{"diff", "builtin", "builtin", "-o", "yaml"}, "error: --output yaml is not available (use one of: text, markdown, html, json)"},
+		{[]string{"diff", "builtin", "builtin", "-o", "xml"}, "error: --output xml is not available (use one of: text, markdown, html, json, yaml)"},
 		{[]string{"diff", "builtin", "builtin", "--fail-on", "added"}, `error: --fail-on accepts only removed, changed or any, got "added"`},
 		{[]string{"diff", "builtin", "/nonexistent/new"}, "error: NEW (/nonexistent/new): /nonexistent/new: no such folder"},
 		{[]string{"diff", "go.mod", "builtin"}, "error: OLD (go.mod): go.mod: not a folder"},
@@ -205,7 +205,7 @@ func TestDiffAndMatrixUsageErrors(t *testing.T) {
 		{[]string{"diff", "builtin", "builtin", "--removals", "/nonexistent/removals.yaml"}, "error: --removals: open /nonexistent/removals.yaml: no such file or directory"},
 		{[]string{"diff", "builtin", "builtin", "--removals", "go.mod"}, "error: go.mod: yaml: "},
 		{[]string{"matrix"}, "error: requires at least 1 arg(s), only received 0"},
-		{[]string{"matrix", "builtin", "-o", "html"}, "error: --output html is not available (use one of: text, markdown, json)"},
+		{[]string{"matrix", "builtin", "-o", "html"}, "error: --output html is not available (use one of: text, markdown, json, yaml)"},
 		{[]string{"matrix", "builtin", " "}, `error: matrix: argument 2 is empty: name a recording folder or "builtin"`},
 		{[]string{"matrix", "builtin", "/nonexistent/dir"}, "error: /nonexistent/dir: no such folder"},
 	}

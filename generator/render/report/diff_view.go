@@ -102,7 +102,7 @@ func diffSummary(d *model.APIDiff) []summaryRow {
 func countResources(changes []model.FieldChange) int {
 	n, last := 0, ""
 	for _, c := range changes {
-		if c.Field != model.FieldSubresources && c.Resource != last {
+		if c.Resource != last {
 			n, last = n+1, c.Resource
 		}
 	}
@@ -194,9 +194,6 @@ func bareRemovals(d *model.APIDiff) []string {
 func fieldItems(changes []model.FieldChange) []diffItem {
 	var out []diffItem
 	for _, c := range changes {
-		if c.Field == model.FieldSubresources {
-			continue
-		}
 		if len(out) == 0 || out[len(out)-1].Subject != c.Resource {
 			out = append(out, diffItem{Mark: "~", Subject: c.Resource})
 		}
