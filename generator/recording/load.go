@@ -1,6 +1,7 @@
 package recording
 
 import (
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"strings"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -72,8 +74,9 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	}
 	var docs []document
 	for _, e := range entries {
-		if route, status, ok := RouteFor(e.Name()); ok {
-			docs = append(docs, document{e.Name(), route, status})
+		name, gzipped := strings.CutSuffix(e.Name(), gzipSuffix)
+		if route, status, ok := RouteFor(name); ok {
+			docs = append(docs, document{e.Name(), route, status, gzipped})
 		}
 	}
 	bodies, errs := make([][]byte, len(docs)), make([]error, len(docs))
@@ -91,10 +94,9 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		if prev, dup := rec.Responses[d.route]; dup {
+		if prev, dup := rec.add(d.route, Response{File: d.name, Status: d.status, Body: bodies[i]}); dup {
 			return nil, &FileError{File: path.Join(name, d.name), Problem: fmt.Sprintf("answers the same request as %s", prev.File)}
 		}
-		rec.Responses[d.route] = Response{File: d.name, Status: d.status, Body: bodies[i]}
 	}
 	if err := rec.Check(); err != nil {
 		return nil, err
@@ -102,11 +104,18 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	return rec, nil
 }
 
-// document is a file of a recording named like a discovery document.
+// gzipSuffix ends the name of a document stored gzip-compressed
+// ("openapi__v3__api__v1.json.gz"); Load reads it as the document it
+// holds.
+const gzipSuffix = ".gz"
+
+// document is a file of a recording named like a discovery or OpenAPI
+// document.
 type document struct {
-	name   string
-	route  Route
-	status int
+	name    string
+	route   Route
+	status  int
+	gzipped bool
 }
 
 // readDocument reads one document, file being its path for messages. It
@@ -135,7 +144,16 @@ func readDocument(fsys fs.FS, d document, file string, limit int64) ([]byte, err
 		return nil, &FileError{File: file, Problem: err.Error()}
 	}
 	defer f.Close()
-	body, err := io.ReadAll(io.LimitReader(f, readCap+1))
+	var r io.Reader = f
+	if d.gzipped {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, &FileError{File: file, Problem: "not gzip-compressed: " + err.Error()}
+		}
+		defer zr.Close()
+		r = zr
+	}
+	body, err := io.ReadAll(io.LimitReader(r, readCap+1))
 	if err != nil {
 		return nil, &FileError{File: file, Problem: err.Error()}
 	}
