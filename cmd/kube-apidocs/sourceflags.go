@@ -26,6 +26,8 @@ type sourceOptions struct {
 	Strict      bool
 	MaxFileSize int64
 	kube        *clusterOptions
+	// openAPI loads a recording's OpenAPI documents too (serve, explain).
+	openAPI bool
 }
 
 func newSourceOptions() *sourceOptions {
@@ -54,7 +56,7 @@ func (o *sourceOptions) name() string {
 
 // recording loads the recording --fixtures names.
 func (o *sourceOptions) recording() (*recording.Recording, error) {
-	opts := recording.LoadOptions{MaxFileSize: o.MaxFileSize}
+	opts := recording.LoadOptions{MaxFileSize: o.MaxFileSize, OpenAPI: o.openAPI}
 	var rec *recording.Recording
 	var err error
 	if o.Fixtures == builtinFixtures {

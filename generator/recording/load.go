@@ -75,7 +75,7 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	var docs []document
 	for _, e := range entries {
 		name, gzipped := strings.CutSuffix(e.Name(), gzipSuffix)
-		if route, status, ok := RouteFor(name); ok {
+		if route, status, ok := RouteFor(name); ok && (opts.OpenAPI || !route.IsOpenAPI()) {
 			docs = append(docs, document{e.Name(), route, status, gzipped})
 		}
 	}

@@ -50,7 +50,7 @@ func TestOpenAPIRoutesRoundTrip(t *testing.T) {
 }
 
 func TestLoadOpenAPIDocuments(t *testing.T) {
-	rec, err := LoadDir("../../fixtures/v1.33.13-crds", LoadOptions{})
+	rec, err := LoadDir("../../fixtures/v1.33.13-crds", LoadOptions{OpenAPI: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestLoadRefusesOpenAPIMismatches(t *testing.T) {
 			if err := c.edit(dir); err != nil {
 				t.Fatal(err)
 			}
-			_, err := LoadDir(dir, LoadOptions{})
+			_, err := LoadDir(dir, LoadOptions{OpenAPI: true})
 			if err == nil || !strings.Contains(err.Error(), c.error) {
 				t.Errorf("LoadDir: %v\nwant an error containing %q", err, c.error)
 			}
@@ -135,5 +135,24 @@ func TestLoadRefusesOpenAPIMismatches(t *testing.T) {
 				t.Errorf("error has more than one line: %q", err)
 			}
 		})
+	}
+}
+
+// TestLoadWithoutOpenAPIOption shows the OpenAPI documents are left unread
+// unless asked for: a broken one does not fail a discovery-only load.
+func TestLoadWithoutOpenAPIOption(t *testing.T) {
+	dir := copyRecording(t, "v1.33.13-crds")
+	if err := os.WriteFile(filepath.Join(dir, "openapi__v3.json"), []byte("not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := LoadDir(dir, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.OpenAPI) != 0 {
+		t.Errorf("%d OpenAPI documents read without LoadOptions.OpenAPI", len(rec.OpenAPI))
+	}
+	if _, err := LoadDir(dir, LoadOptions{OpenAPI: true}); err == nil || !strings.Contains(err.Error(), "openapi__v3.json: not an OpenAPI v3 index") {
+		t.Errorf("with LoadOptions.OpenAPI: %v", err)
 	}
 }

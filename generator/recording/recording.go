@@ -89,6 +89,10 @@ type LoadOptions struct {
 	// MaxFileSize refuses files larger than this many bytes; 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
+	// OpenAPI reads and checks the OpenAPI documents too (Recording.OpenAPI);
+	// false leaves them unread, so that commands that need only discovery
+	// do not decompress and hash megabytes of schemas.
+	OpenAPI bool
 }
 
 // FileError is a problem with one file of a recording.
