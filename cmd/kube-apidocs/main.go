@@ -22,7 +22,10 @@ func main() {
 		os.Exit(signalExitCode(sig))
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "error: %v\n", err)
+		var printed *printedError
+		if !errors.As(err, &printed) { // explain prints its errors as kubectl does
+			fmt.Fprintf(os.Stderr, "error: %v\n", err)
+		}
 		os.Exit(exitCode(err))
 	}
 }
@@ -41,6 +44,10 @@ func exitCode(err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
+	}
+	var printed *printedError
+	if errors.As(err, &printed) {
+		return printed.code
 	}
 	return 1
 }

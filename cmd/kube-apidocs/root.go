@@ -35,6 +35,7 @@ generates a documentation site, or diffs two API surfaces.`,
 		newDiffCommand(s),
 		newMatrixCommand(s),
 		newRecordCommand(s),
+		newExplainCommand(s),
 	)
 	return root
 }
