@@ -6,10 +6,10 @@ import (
 	"io"
 
 	"k8s.io/apimachinery/pkg/api/meta"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/discovery/cached/memory"
-	openapiclient "k8s.io/client-go/openapi"
 	"k8s.io/client-go/openapi/cached"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/restmapper"
@@ -62,7 +62,7 @@ func ExplainRecording(rec *recording.Recording, w io.Writer, resource string, op
 	if err != nil {
 		return err
 	}
-	return explainWith(memory.NewMemCacheClient(dc), w, resource, opts)
+	return explainWith(newKubectlDiscovery(dc), w, resource, opts)
 }
 
 // Explain is ExplainRecording against the live server behind cfg, with
@@ -75,7 +75,38 @@ func Explain(cfg *rest.Config, w io.Writer, resource string, opts ExplainOptions
 	if err != nil {
 		return err
 	}
-	return explainWith(memory.NewMemCacheClient(dc), w, resource, opts)
+	return explainWith(newKubectlDiscovery(dc), w, resource, opts)
+}
+
+// kubectlDiscovery is discovery as kubectl's factory builds it: client-go's
+// disk cache over a memory cache. The disk cache does not offer
+// GroupsAndMaybeResources, so client-go lists resources in the server's
+// group order rather than in map order; that order decides which
+// resource a short name shared by two (events' "ev") resolves to and
+// which one kubectl's warning names. kubectlDiscovery keeps that order
+// without writing a cache to disk.
+type kubectlDiscovery struct {
+	discovery.CachedDiscoveryInterface
+}
+
+func newKubectlDiscovery(dc discovery.DiscoveryInterface) *kubectlDiscovery {
+	return &kubectlDiscovery{memory.NewMemCacheClient(dc)}
+}
+
+// ServerGroupsAndResources lists them in the server's order, as the disk
+// cache does.
+func (d *kubectlDiscovery) ServerGroupsAndResources() ([]*metav1.APIGroup, []*metav1.APIResourceList, error) {
+	return discovery.ServerGroupsAndResources(d)
+}
+
+// ServerPreferredResources is the disk cache's: built on the ordered lists.
+func (d *kubectlDiscovery) ServerPreferredResources() ([]*metav1.APIResourceList, error) {
+	return discovery.ServerPreferredResources(d)
+}
+
+// ServerPreferredNamespacedResources is the disk cache's.
+func (d *kubectlDiscovery) ServerPreferredNamespacedResources() ([]*metav1.APIResourceList, error) {
+	return discovery.ServerPreferredNamespacedResources(d)
 }
 
 // explainWith is the Run of kubectl's pkg/cmd/explain (v0.33.13), with the
@@ -146,6 +177,3 @@ func explainV2(w io.Writer, dc discovery.CachedDiscoveryInterface, mapper meta.R
 	}
 	return explain.PrintModelDescription(fieldsPath, w, s, gvk, opts.Recursive)
 }
-
-// compile-time check that the cached client is what PrintModelDescription takes.
-var _ openapiclient.Client = cached.NewClient(nil)
