@@ -25,7 +25,7 @@ type explainOptions struct {
 
 func newExplainCommand(s streams) *cobra.Command {
 	o := &explainOptions{source: newSourceOptions(), Output: source.ExplainPlaintext}
-	o.source.openAPI = true
+	o.source.openAPI, o.source.lazyOpenAPI = true, true
 	cmd := &cobra.Command{
 		Use:   "explain TYPE[.FIELD...] [--recursive] [--api-version GROUP/VERSION] [--output plaintext|plaintext-openapiv2]",
 		Short: "Describe a resource's fields like kubectl explain, from a recording or a cluster",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -114,5 +115,24 @@ func TestExplainArguments(t *testing.T) {
 		if got.code != 1 || got.stderr != c.stderr {
 			t.Errorf("%v: exit %d, stderr %q; want exit 1, %q", c.args, got.code, got.stderr, c.stderr)
 		}
+	}
+}
+
+// TestExplainChangedDocument names the recorded document that does not
+// match its index, in one line, with exit 1.
+func TestExplainChangedDocument(t *testing.T) {
+	t.Parallel()
+	dir := copyRecording(t, "v1.33.13-crds")
+	bad := filepath.Join(dir, "openapi__v3__apis__stable.example.com__v1.json")
+	if err := os.WriteFile(bad, []byte(`{"openapi":"3.0.0"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := apidocs(t, "explain", "widgets", "--fixtures", dir)
+	want := "error: " + bad + ": its SHA-512 is 25FEDDF832BE5CEA…, but openapi__v3.json lists hash=E394C916465F8755… for /openapi/v3/apis/stable.example.com/v1: the file is not the document the index describes\n"
+	if got.code != 1 || got.stderr != want || got.stdout != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and %q", got.code, got.stdout, got.stderr, want)
+	}
+	if ok := apidocs(t, "explain", "pods", "--fixtures", dir); ok.code != 0 {
+		t.Errorf("explain pods: another document is fine: exit %d %s", ok.code, ok.stderr)
 	}
 }

@@ -57,8 +57,11 @@ func LoadDir(dir string, opts LoadOptions) (*Recording, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
-	defer root.Close()
-	return Load(root.FS(), dir, opts)
+	rec, err := Load(root.FS(), dir, opts)
+	if err != nil || rec.lazy == nil {
+		root.Close()
+	} // a recording that reads OpenAPI documents later keeps its folder open
+	return rec, err
 }
 
 // Load reads a recording from fsys; name is used in error messages as the
@@ -83,6 +86,9 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, d := range docs {
+		if opts.LazyOpenAPI && d.route.IsOpenAPI() && d.route.Path != openAPIV3 {
+			continue // read by OpenAPIDocument
+		}
 		g.Go(func() error {
 			bodies[i], errs[i] = readDocument(fsys, d, path.Join(name, d.name), opts.MaxFileSize)
 			return nil // errs keeps every error, so the one reported is the first in file order
@@ -90,6 +96,9 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	}
 	_ = g.Wait()
 	rec := &Recording{Name: name, Responses: make(map[Route]Response, len(docs))}
+	if opts.LazyOpenAPI {
+		rec.lazy = &lazyDocuments{fsys: fsys, limit: opts.MaxFileSize, docs: map[Route]document{}}
+	}
 	for i, d := range docs {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -97,6 +106,12 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 		if prev, dup := rec.add(d.route, Response{File: d.name, Status: d.status, Body: bodies[i]}); dup {
 			return nil, &FileError{File: path.Join(name, d.name), Problem: fmt.Sprintf("answers the same request as %s", prev.File)}
 		}
+		if rec.lazy != nil && bodies[i] == nil && d.route.IsOpenAPI() {
+			rec.lazy.docs[d.route] = d
+		}
+	}
+	if rec.lazy != nil && len(rec.lazy.docs) == 0 {
+		rec.lazy = nil
 	}
 	if err := rec.Check(); err != nil {
 		return nil, err

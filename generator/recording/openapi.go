@@ -5,9 +5,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 
 	openapi_v2 "github.com/google/gnostic-models/openapiv2"
 	"google.golang.org/protobuf/proto"
@@ -86,6 +88,9 @@ func (r *Recording) checkOpenAPI() error {
 			}
 			continue
 		}
+		if resp.Body == nil {
+			continue // read and checked by OpenAPIDocument
+		}
 		if err := r.checkOpenAPIDocument(route, resp); err != nil {
 			return err
 		}
@@ -122,6 +127,7 @@ func (r *Recording) checkOpenAPIDocument(route Route, resp Response) error {
 func (r *Recording) checkOpenAPIV3() error {
 	indexResp, hasIndex := r.OpenAPI[Route{Path: openAPIV3}]
 	listed := map[Route]string{}
+	r.v3Hashes = listed
 	if hasIndex && indexResp.Status == 200 {
 		idx, err := DecodeOpenAPIV3Index(r.file(indexResp.File), indexResp.Body)
 		if err != nil {
@@ -134,11 +140,11 @@ func (r *Recording) checkOpenAPIV3() error {
 			if !ok {
 				return &FileError{File: r.file(indexResp.File), Field: fmt.Sprintf("paths[%q]", key), Problem: fmt.Sprintf("lists %s, but the recording has no %s", route.Path, FileFor(route))}
 			}
-			if resp.Status != 200 {
+			if resp.Status != 200 || resp.Body == nil {
 				continue
 			}
-			if sum := OpenAPIV3Hash(resp.Body); sum != idx.Hashes[key] {
-				return &FileError{File: r.file(resp.File), Problem: fmt.Sprintf("its SHA-512 is %.16s…, but %s lists hash=%.16s… for %s: the file is not the document the index describes", sum, indexResp.File, idx.Hashes[key], route.Path)}
+			if err := r.checkHash(route, resp); err != nil {
+				return err
 			}
 		}
 	}
@@ -162,4 +168,95 @@ func (r *Recording) sortedOpenAPIRoutes() []Route {
 	}
 	sort.Slice(routes, func(i, j int) bool { return r.OpenAPI[routes[i]].File < r.OpenAPI[routes[j]].File })
 	return routes
+}
+
+// checkHash checks a v3 document against the hash its index lists.
+func (r *Recording) checkHash(route Route, resp Response) error {
+	want, ok := r.v3Hashes[route]
+	if !ok {
+		return nil
+	}
+	if sum := OpenAPIV3Hash(resp.Body); sum != want {
+		index := FileFor(Route{Path: openAPIV3})
+		return &FileError{File: r.file(resp.File), Problem: fmt.Sprintf("its SHA-512 is %.16s…, but %s lists hash=%.16s… for %s: the file is not the document the index describes", sum, index, want, route.Path)}
+	}
+	return nil
+}
+
+// OpenAPIDocument returns the recorded answer for an OpenAPI route with
+// its body, reading and checking it first if LoadOptions.LazyOpenAPI left
+// it unread; ok is false when the recording has no such document. A
+// document that fails its checks is an error (*FileError) every time it
+// is asked for.
+func (r *Recording) OpenAPIDocument(route Route) (resp Response, ok bool, err error) {
+	resp, ok = r.OpenAPI[route]
+	if !ok || resp.Body != nil || r.lazy == nil {
+		return resp, ok, nil
+	}
+	return r.lazy.read(r, route, resp)
+}
+
+// lazyDocuments reads OpenAPI documents on first use, once each.
+type lazyDocuments struct {
+	fsys  fs.FS
+	limit int64
+	docs  map[Route]document
+
+	mu     sync.Mutex
+	bodies map[Route][]byte
+	errs   map[Route]error
+}
+
+func (l *lazyDocuments) read(r *Recording, route Route, resp Response) (Response, bool, error) {
+	d, ok := l.docs[route]
+	if !ok {
+		return resp, true, nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err, failed := l.errs[route]; failed {
+		return Response{}, true, err
+	}
+	if body, done := l.bodies[route]; done {
+		resp.Body = body
+		return resp, true, nil
+	}
+	body, err := readDocument(l.fsys, d, r.file(d.name), l.limit)
+	if err == nil && resp.Status == 200 {
+		resp.Body = body
+		if err = r.checkOpenAPIDocument(route, resp); err == nil {
+			err = r.checkHash(route, resp)
+		}
+	}
+	if err != nil {
+		if l.errs == nil {
+			l.errs = map[Route]error{}
+		}
+		l.errs[route] = err
+		return Response{}, true, err
+	}
+	if l.bodies == nil {
+		l.bodies = map[Route][]byte{}
+	}
+	l.bodies[route] = body
+	resp.Body = body
+	return resp, true, nil
+}
+
+// OpenAPIErr returns the error of the first document (in file name order)
+// that OpenAPIDocument could not read or that failed its checks, or nil.
+func (r *Recording) OpenAPIErr() error {
+	if r.lazy == nil {
+		return nil
+	}
+	r.lazy.mu.Lock()
+	defer r.lazy.mu.Unlock()
+	var first error
+	firstFile := ""
+	for route, err := range r.lazy.errs {
+		if f := r.lazy.docs[route].name; first == nil || f < firstFile {
+			first, firstFile = err, f
+		}
+	}
+	return first
 }

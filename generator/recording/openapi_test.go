@@ -156,3 +156,39 @@ func TestLoadWithoutOpenAPIOption(t *testing.T) {
 		t.Errorf("with LoadOptions.OpenAPI: %v", err)
 	}
 }
+
+// TestLazyOpenAPI reads a document only when asked for, checks it then,
+// and keeps reporting its problem.
+func TestLazyOpenAPI(t *testing.T) {
+	dir := copyRecording(t, "v1.33.13-crds")
+	bad := filepath.Join(dir, "openapi__v3__apis__stable.example.com__v1.json")
+	if err := os.WriteFile(bad, []byte(`{"openapi":"3.0.0"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := LoadDir(dir, LoadOptions{OpenAPI: true, LazyOpenAPI: true})
+	if err != nil {
+		t.Fatalf("a lazy load checks documents when they are read: %v", err)
+	}
+	if body := rec.OpenAPI[Route{Path: "/openapi/v3/apis/apps/v1"}].Body; body != nil {
+		t.Errorf("apps/v1 read at load: %d bytes", len(body))
+	}
+	apps, ok, err := rec.OpenAPIDocument(Route{Path: "/openapi/v3/apis/apps/v1"})
+	if !ok || err != nil || !strings.HasPrefix(string(apps.Body), `{"openapi":"3.0.0"`) {
+		t.Errorf("apps/v1: ok %v err %v %.30q", ok, err, apps.Body)
+	}
+	if rec.OpenAPIErr() != nil {
+		t.Errorf("OpenAPIErr before a failed read: %v", rec.OpenAPIErr())
+	}
+	for i := 0; i < 2; i++ {
+		_, _, err = rec.OpenAPIDocument(Route{Path: "/openapi/v3/apis/stable.example.com/v1"})
+		if err == nil || !strings.HasPrefix(err.Error(), bad+": its SHA-512 is 25FEDDF832BE5CEA…") {
+			t.Errorf("read %d of the changed document: %v", i+1, err)
+		}
+	}
+	if err := rec.OpenAPIErr(); err == nil || !strings.HasPrefix(err.Error(), bad) {
+		t.Errorf("OpenAPIErr: %v", err)
+	}
+	if _, ok, err := rec.OpenAPIDocument(Route{Path: "/openapi/v3/apis/nothing/v1"}); ok || err != nil {
+		t.Errorf("unknown document: ok %v, err %v", ok, err)
+	}
+}

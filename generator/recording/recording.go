@@ -44,8 +44,15 @@ type Recording struct {
 	// Responses maps a route to the recorded discovery answer.
 	Responses map[Route]Response
 	// OpenAPI maps a route (Route.IsOpenAPI) to the recorded OpenAPI
-	// answer; empty when the recording holds no OpenAPI documents.
+	// answer; empty when the recording holds no OpenAPI documents. Read
+	// bodies with OpenAPIDocument: with LoadOptions.LazyOpenAPI they are
+	// nil here until then.
 	OpenAPI map[Route]Response
+
+	// v3Hashes is the hash the index lists for each v3 document.
+	v3Hashes map[Route]string
+	// lazy reads the documents LoadOptions.LazyOpenAPI left unread.
+	lazy *lazyDocuments
 }
 
 // add files resp under route, in OpenAPI or Responses. It returns the
@@ -93,6 +100,12 @@ type LoadOptions struct {
 	// false leaves them unread, so that commands that need only discovery
 	// do not decompress and hash megabytes of schemas.
 	OpenAPI bool
+	// LazyOpenAPI, with OpenAPI, reads the /openapi/v3 index at once but
+	// each other OpenAPI document only when OpenAPIDocument first asks for
+	// it, checking it then: explaining one kind reads one document. Their
+	// Body in Recording.OpenAPI stays nil. LoadDir keeps the folder open
+	// for those reads.
+	LazyOpenAPI bool
 }
 
 // FileError is a problem with one file of a recording.

@@ -2,6 +2,7 @@ package replay
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	openapi_v3 "github.com/google/gnostic-models/openapiv3"
 	"github.com/munnerz/goautoneg"
 	"google.golang.org/protobuf/proto"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 )
@@ -72,7 +74,11 @@ func (h *Handler) serveOpenAPI(w http.ResponseWriter, req *http.Request) {
 }
 
 func (h *Handler) serveOpenAPIV3Index(w http.ResponseWriter, req *http.Request) {
-	resp, ok := h.rec.OpenAPI[recording.Route{Path: "/openapi/v3"}]
+	resp, ok, err := h.rec.OpenAPIDocument(recording.Route{Path: "/openapi/v3"})
+	if err != nil {
+		writeStatus(w, http.StatusInternalServerError, internalErrorStatus(err))
+		return
+	}
 	if !ok || resp.Status != 200 {
 		h.serveRecordedFailure(w, resp, ok)
 		return
@@ -85,7 +91,11 @@ func (h *Handler) serveOpenAPIV3Document(w http.ResponseWriter, req *http.Reques
 	w.Header().Set("Cache-Control", "no-cache, private")
 	w.Header().Add("Vary", "Accept")
 	route := recording.Route{Path: req.URL.Path}
-	resp, ok := h.rec.OpenAPI[route]
+	resp, ok, err := h.rec.OpenAPIDocument(route)
+	if err != nil {
+		writeStatus(w, http.StatusInternalServerError, internalErrorStatus(err))
+		return
+	}
 	if !ok || resp.Status != 200 {
 		if !ok {
 			w.WriteHeader(http.StatusNotFound)
@@ -130,8 +140,19 @@ func (h *Handler) serveOpenAPIV2(w http.ResponseWriter, req *http.Request) {
 		w.WriteHeader(http.StatusNotAcceptable)
 		return
 	}
-	jsonDoc, hasJSON := h.rec.OpenAPI[recording.Route{Path: "/openapi/v2"}]
-	pbDoc, hasPB := h.rec.OpenAPI[recording.Route{Path: "/openapi/v2", Protobuf: true}]
+	jsonDoc, hasJSON, err := h.rec.OpenAPIDocument(recording.Route{Path: "/openapi/v2"})
+	if err != nil {
+		writeStatus(w, http.StatusInternalServerError, internalErrorStatus(err))
+		return
+	}
+	var pbDoc recording.Response
+	hasPB := false
+	if f.protobuf {
+		if pbDoc, hasPB, err = h.rec.OpenAPIDocument(recording.Route{Path: "/openapi/v2", Protobuf: true}); err != nil {
+			writeStatus(w, http.StatusInternalServerError, internalErrorStatus(err))
+			return
+		}
+	}
 	resp, found := jsonDoc, hasJSON
 	if f.protobuf && hasPB {
 		resp, found = pbDoc, hasPB
@@ -155,6 +176,17 @@ func (h *Handler) serveOpenAPIV2(w http.ResponseWriter, req *http.Request) {
 	w.Header().Set("Content-Type", f.contentType)
 	w.Header().Set("Etag", strconv.Quote(etag))
 	http.ServeContent(w, req, "/openapi/v2", h.start, bytes.NewReader(body))
+}
+
+// internalErrorStatus is the Status body of a 500 for a recorded document
+// that could not be read or failed its checks.
+func internalErrorStatus(err error) string {
+	status := metav1.Status{
+		TypeMeta: metav1.TypeMeta{Kind: "Status", APIVersion: "v1"},
+		Status:   metav1.StatusFailure, Message: err.Error(), Reason: metav1.StatusReasonInternalError, Code: http.StatusInternalServerError,
+	}
+	b, _ := json.Marshal(status)
+	return string(b) + "\n"
 }
 
 // serveRecordedFailure replays a recorded non-200 OpenAPI answer, or a 404

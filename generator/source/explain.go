@@ -62,7 +62,11 @@ func ExplainRecording(rec *recording.Recording, w io.Writer, resource string, op
 	if err != nil {
 		return err
 	}
-	return explainWith(newKubectlDiscovery(dc), w, resource, opts)
+	err = explainWith(newKubectlDiscovery(dc), w, resource, opts)
+	if docErr := rec.OpenAPIErr(); err != nil && docErr != nil {
+		return docErr // the recorded document that failed, not the 500 replay gave kubectl's code
+	}
+	return err
 }
 
 // Explain is ExplainRecording against the live server behind cfg, with
