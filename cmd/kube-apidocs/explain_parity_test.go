@@ -136,3 +136,71 @@ func TestExplainChangedDocument(t *testing.T) {
 		t.Errorf("explain pods: another document is fine: exit %d %s", ok.code, ok.stderr)
 	}
 }
+
+// explainGoldenDir holds what real kubectl 1.33 explain printed against
+// the real kube-apiserver v1.33.13 (e2e TestExplainGoldens writes them).
+const explainGoldenDir = "../../e2e/testdata/explain"
+
+// TestExplainGoldens explains every golden case offline from the bundled
+// recording of the same server and requires the golden stdout, stderr
+// and exit code byte for byte.
+func TestExplainGoldens(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob(filepath.Join(explainGoldenDir, "*.txt"))
+	if err != nil || len(files) < 15 {
+		t.Fatalf("%d golden files in %s (err %v), want the 18 e2e records", len(files), explainGoldenDir, err)
+	}
+	same := 0
+	for _, file := range files {
+		g, err := readExplainGolden(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := apidocs(t, append(append([]string{"explain"}, g.args...), "--fixtures", filepath.Join(fixturesDir, g.recording))...)
+		if d := explainDifference(got, g.want); d != "" {
+			t.Errorf("%s: %s", filepath.Base(file), d)
+			continue
+		}
+		same++
+	}
+	t.Logf("explain golden cases: %d of %d", same, len(files))
+}
+
+type explainGolden struct {
+	recording string
+	args      []string
+	want      result
+}
+
+// readExplainGolden parses a golden file: "# recording: …", "# args: …",
+// "# exit: N", then "-- stdout --" and "-- stderr --" sections.
+func readExplainGolden(file string) (explainGolden, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return explainGolden{}, err
+	}
+	var g explainGolden
+	head, rest, ok := strings.Cut(string(b), "-- stdout --\n")
+	stdout, stderr, ok2 := strings.Cut(rest, "-- stderr --\n")
+	if !ok || !ok2 {
+		return g, fmt.Errorf("%s: no -- stdout -- and -- stderr -- sections", file)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(head), "\n") {
+		key, value, _ := strings.Cut(strings.TrimPrefix(line, "# "), ": ")
+		switch key {
+		case "recording":
+			g.recording = value
+		case "args":
+			g.args = strings.Fields(value)
+		case "exit":
+			if _, err := fmt.Sscan(value, &g.want.code); err != nil {
+				return g, fmt.Errorf("%s: exit: %w", file, err)
+			}
+		}
+	}
+	if g.recording == "" || len(g.args) == 0 {
+		return g, fmt.Errorf("%s: no recording or args line", file)
+	}
+	g.want.stdout, g.want.stderr = stdout, stderr
+	return g, nil
+}
