@@ -149,7 +149,7 @@ func (r *Recording) HasAggregated(version string) bool {
 // WithoutAggregated returns a copy of r that holds only the legacy
 // documents, as a server from before aggregated discovery would serve.
 func (r *Recording) WithoutAggregated() *Recording {
-	out := &Recording{Name: r.Name, Responses: map[Route]Response{}, OpenAPI: r.OpenAPI}
+	out := &Recording{Name: r.Name, Responses: map[Route]Response{}, OpenAPI: r.OpenAPI, v3Hashes: r.v3Hashes, lazy: r.lazy}
 	for route, resp := range r.Responses {
 		if route.Aggregated == "" {
 			out.Responses[route] = resp
