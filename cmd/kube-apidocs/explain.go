@@ -12,6 +12,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	utilerrors "k8s.io/apimachinery/pkg/util/errors"
 
+	"github.com/kube-apidocs/kube-apidocs/fixtures"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
@@ -55,7 +56,9 @@ order, with kubectl's warning for an ambiguous short name.`,
 	f.BoolVar(&o.Recursive, "recursive", false, "Print the fields of fields (Currently only 1 level deep)")
 	f.StringVar(&o.APIVersion, "api-version", "", "Get different explanations for particular API version (API group/version)")
 	f.StringVarP(&o.Output, "output", "o", o.Output, "Format in which to render the schema (plaintext, plaintext-openapiv2)")
-	o.source.addFlags(f)
+	f.StringVar(&o.source.Fixtures, "fixtures", "", `Read a recording instead of a cluster: a folder with OpenAPI documents, or "builtin" for the bundled `+fixtures.BuiltinName+` recording.`)
+	f.Int64Var(&o.source.MaxFileSize, "max-file-size", o.source.MaxFileSize, "Refuse recorded documents, and answers from a live cluster, larger than this many bytes.")
+	o.source.kube.addFlags(f)
 	return cmd
 }
 
