@@ -92,6 +92,10 @@ func recordLive(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	caLine := ""
+	if ca, err := os.ReadFile(live.caFile); err == nil && len(strings.Split(string(ca), "\n")) > 1 {
+		caLine = strings.Split(string(ca), "\n")[1] // the first line of the certificate's base64
+	}
 	names := map[string]bool{}
 	for _, e := range entries {
 		names[e.Name()] = true
@@ -102,7 +106,9 @@ func recordLive(t *testing.T) string {
 		if strings.Contains(string(body), live.token) {
 			t.Errorf("%s contains the token", e.Name())
 		}
-		if strings.Contains(string(body), "BEGIN ") {
+		// OpenAPI descriptions quote "-----BEGIN CERTIFICATE-----" as an
+		// example: look for the cluster's own certificate and for keys
+		if strings.Contains(string(body), "PRIVATE KEY") || (caLine != "" && strings.Contains(string(body), caLine)) {
 			t.Errorf("%s contains PEM data", e.Name())
 		}
 	}

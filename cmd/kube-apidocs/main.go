@@ -37,7 +37,10 @@ func main() {
 		os.Exit(signalExitCode(sig))
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, errorLine(err))
+		var printed *printedError
+		if !errors.As(err, &printed) { // explain prints its errors as kubectl does
+			fmt.Fprintln(os.Stderr, errorLine(err))
+		}
 		os.Exit(exitCode(err))
 	}
 }
@@ -64,6 +67,10 @@ func exitCode(err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
+	}
+	var printed *printedError
+	if errors.As(err, &printed) {
+		return printed.code
 	}
 	return 1
 }

@@ -32,6 +32,7 @@ generates a documentation site, or diffs two API surfaces.`,
 		NewCmdMatrix(streams),
 		NewCmdRecord(streams),
 		NewCmdVersion(streams),
+		NewCmdExplain(streams),
 	)
 	registerCompletions(root)
 	return root

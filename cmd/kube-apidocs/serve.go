@@ -32,15 +32,19 @@ type ServeOptions struct {
 // NewCmdServe returns `kube-apidocs serve`.
 func NewCmdServe(streams genericiooptions.IOStreams) *cobra.Command {
 	o := &ServeOptions{source: newSourceOptions(), IOStreams: streams}
+	o.source.openAPI = true
 	cmd := &cobra.Command{
 		Use:   "serve --fixtures DIR",
 		Short: "Serve a recording as an API server that kubectl and client-go can query",
 		Long: `serve answers discovery requests from a recording the way the recorded
 kube-apiserver did: aggregated discovery when the Accept header asks for a
 format the recording has, the recorded 406 when the server refused it, the
-legacy documents for plain JSON, and a Kubernetes Status 404 for any other
-path. It listens on loopback unless --addr says otherwise, prints its URL,
-and runs until interrupted.`,
+legacy documents for plain JSON, the recorded OpenAPI documents as
+kube-apiserver serves them (/openapi/v3 and its documents with ETag, 304
+and the ?hash= redirect, /openapi/v2 as JSON or protobuf; kubectl explain
+works against it), and a Kubernetes Status 404 for any other path. It
+listens on loopback unless --addr says otherwise, prints its URL, and runs
+until interrupted.`,
 		Example: `  # Serve a recording and point kubectl at it
   kube-apidocs serve --fixtures fixtures/v1.29.6 --kubeconfig-out /tmp/replay.kubeconfig &
   kubectl --kubeconfig /tmp/replay.kubeconfig api-resources`,

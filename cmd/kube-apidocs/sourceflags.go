@@ -26,6 +26,9 @@ type sourceOptions struct {
 	Strict      bool
 	MaxFileSize int64
 	kube        *clusterOptions
+	// openAPI loads a recording's OpenAPI documents too (serve, explain);
+	// lazyOpenAPI reads each only when asked for (explain).
+	openAPI, lazyOpenAPI bool
 }
 
 func newSourceOptions() *sourceOptions {
@@ -87,7 +90,7 @@ func (o *sourceOptions) name() string {
 
 // recording loads the recording --fixtures names.
 func (o *sourceOptions) recording() (*recording.Recording, error) {
-	opts := recording.LoadOptions{MaxFileSize: o.MaxFileSize}
+	opts := recording.LoadOptions{MaxFileSize: o.MaxFileSize, OpenAPI: o.openAPI, LazyOpenAPI: o.lazyOpenAPI}
 	var rec *recording.Recording
 	var err error
 	if o.Fixtures == builtinFixtures {

@@ -56,10 +56,9 @@ func (c *Capture) Recording(name string) (*Recording, error) {
 		if !ok || status != e.Status {
 			return nil, fmt.Errorf("%s: file name %s does not round-trip (status %d)", name, e.File, e.Status)
 		}
-		if prev, dup := rec.Responses[route]; dup {
+		if prev, dup := rec.add(route, Response{File: e.File, Status: e.Status, Body: e.Body}); dup {
 			return nil, &FileError{File: rec.file(e.File), Problem: "answers the same request as " + prev.File}
 		}
-		rec.Responses[route] = Response{File: e.File, Status: e.Status, Body: e.Body}
 	}
 	if err := rec.Check(); err != nil {
 		return nil, err

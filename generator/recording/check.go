@@ -147,8 +147,9 @@ func (d *documents) keep(route Route, file string, doc any) {
 // Check verifies that every document of the recording is complete JSON of
 // the kind its name promises, that names are valid Kubernetes names, that
 // every group-version the group lists name has a document, and that the
-// aggregated and legacy documents describe the same API. The first problem
-// is returned as a *FileError.
+// aggregated and legacy documents describe the same API; and that the
+// OpenAPI documents, when there are any, are the ones their index lists
+// (checkOpenAPI). The first problem is returned as a *FileError.
 func (r *Recording) Check() error {
 	if err := r.checkComplete(); err != nil {
 		return err
@@ -160,7 +161,10 @@ func (r *Recording) Check() error {
 	if err := r.checkReferences(docs); err != nil {
 		return err
 	}
-	return r.checkAgreement(docs)
+	if err := r.checkAgreement(docs); err != nil {
+		return err
+	}
+	return r.checkOpenAPI()
 }
 
 // checkDocuments checks every document, on all CPUs: decoding is most of a

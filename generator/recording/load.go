@@ -1,6 +1,7 @@
 package recording
 
 import (
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"strings"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -56,8 +58,11 @@ func LoadDir(dir string, opts LoadOptions) (*Recording, error) {
 	if err != nil {
 		return nil, fileError(dir, err)
 	}
-	defer root.Close()
-	return Load(root.FS(), dir, opts)
+	rec, err := Load(root.FS(), dir, opts)
+	if err != nil || rec.lazy == nil {
+		root.Close()
+	} // a recording that reads OpenAPI documents later keeps its folder open
+	return rec, err
 }
 
 // Load reads a recording from fsys; name is used in error messages as the
@@ -73,14 +78,18 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	}
 	var docs []document
 	for _, e := range entries {
-		if route, status, ok := RouteFor(e.Name()); ok {
-			docs = append(docs, document{e.Name(), route, status})
+		name, gzipped := strings.CutSuffix(e.Name(), gzipSuffix)
+		if route, status, ok := RouteFor(name); ok && (opts.OpenAPI || !route.IsOpenAPI()) {
+			docs = append(docs, document{e.Name(), route, status, gzipped})
 		}
 	}
 	bodies, errs := make([][]byte, len(docs)), make([]error, len(docs))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, d := range docs {
+		if opts.LazyOpenAPI && d.route.IsOpenAPI() && d.route.Path != openAPIV3 {
+			continue // read by OpenAPIDocument
+		}
 		g.Go(func() error {
 			bodies[i], errs[i] = readDocument(fsys, d, path.Join(name, d.name), opts.MaxFileSize)
 			return nil // errs keeps every error, so the one reported is the first in file order
@@ -88,14 +97,22 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	}
 	_ = g.Wait()
 	rec := &Recording{Name: name, Responses: make(map[Route]Response, len(docs))}
+	if opts.LazyOpenAPI {
+		rec.lazy = &lazyDocuments{fsys: fsys, limit: opts.MaxFileSize, docs: map[Route]document{}}
+	}
 	for i, d := range docs {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		if prev, dup := rec.Responses[d.route]; dup {
+		if prev, dup := rec.add(d.route, Response{File: d.name, Status: d.status, Body: bodies[i]}); dup {
 			return nil, &FileError{File: path.Join(name, d.name), Problem: fmt.Sprintf("answers the same request as %s", prev.File)}
 		}
-		rec.Responses[d.route] = Response{File: d.name, Status: d.status, Body: bodies[i]}
+		if rec.lazy != nil && bodies[i] == nil && d.route.IsOpenAPI() {
+			rec.lazy.docs[d.route] = d
+		}
+	}
+	if rec.lazy != nil && len(rec.lazy.docs) == 0 {
+		rec.lazy = nil
 	}
 	if err := rec.Check(); err != nil {
 		return nil, err
@@ -103,11 +120,18 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	return rec, nil
 }
 
-// document is a file of a recording named like a discovery document.
+// gzipSuffix ends the name of a document stored gzip-compressed
+// ("openapi__v3__api__v1.json.gz"); Load reads it as the document it
+// holds.
+const gzipSuffix = ".gz"
+
+// document is a file of a recording named like a discovery or OpenAPI
+// document.
 type document struct {
-	name   string
-	route  Route
-	status int
+	name    string
+	route   Route
+	status  int
+	gzipped bool
 }
 
 // readDocument reads one document, file being its path for messages. It
@@ -136,7 +160,16 @@ func readDocument(fsys fs.FS, d document, file string, limit int64) ([]byte, err
 		return nil, &FileError{File: file, Problem: err.Error()}
 	}
 	defer f.Close()
-	body, err := io.ReadAll(io.LimitReader(f, readCap+1))
+	var r io.Reader = f
+	if d.gzipped {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, &FileError{File: file, Problem: "not gzip-compressed: " + err.Error()}
+		}
+		defer zr.Close()
+		r = zr
+	}
+	body, err := io.ReadAll(io.LimitReader(r, readCap+1))
 	if err != nil {
 		return nil, &FileError{File: file, Problem: err.Error()}
 	}

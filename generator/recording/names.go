@@ -22,7 +22,23 @@ type Route struct {
 	// Aggregated is the aggregated discovery version for /api and /apis,
 	// "" for a legacy document.
 	Aggregated string
+	// Protobuf is true for the protobuf form of /openapi/v2
+	// (openapi__v2.pb), false for every JSON document.
+	Protobuf bool
 }
+
+// IsOpenAPI reports whether r is an OpenAPI document (/openapi/v2,
+// /openapi/v3 or a document the /openapi/v3 index lists) rather than a
+// discovery document.
+func (r Route) IsOpenAPI() bool {
+	return r.Path == openAPIV2 || r.Path == openAPIV3 || strings.HasPrefix(r.Path, openAPIV3+"/")
+}
+
+// Paths of the OpenAPI documents a kube-apiserver serves.
+const (
+	openAPIV2 = "/openapi/v2"
+	openAPIV3 = "/openapi/v3"
+)
 
 // statusMarker comes before the status code in the file name of a recorded
 // non-200 answer: "apis__metrics.k8s.io__v1beta1.http503.json".
@@ -30,14 +46,15 @@ const statusMarker = ".http"
 
 // FileFor returns the name of the file that holds the 200 answer to r:
 // "api.json", "apis__apps__v1.json", "aggregated_v2.json",
-// "aggregated_api_v2beta1.json", "version.json".
+// "aggregated_api_v2beta1.json", "version.json", "openapi__v3.json",
+// "openapi__v3__apis__apps__v1.json", "openapi__v2.json", "openapi__v2.pb".
 func FileFor(r Route) string {
 	return FileForStatus(r, 200)
 }
 
 // FileForStatus returns the name of the file that holds the answer to r
 // with the given HTTP status: FileFor's name, with ".http<status>" before
-// ".json" when status is not 200.
+// the extension when status is not 200.
 func FileForStatus(r Route, status int) string {
 	base := strings.ReplaceAll(strings.TrimPrefix(r.Path, "/"), "/", "__")
 	if r.Aggregated != "" {
@@ -49,15 +66,22 @@ func FileForStatus(r Route, status int) string {
 	if status != 200 {
 		base += statusMarker + strconv.Itoa(status)
 	}
+	if r.Protobuf {
+		return base + ".pb"
+	}
 	return base + ".json"
 }
 
 // RouteFor maps a recording's file name to the request it answers and the
 // recorded status; it is the inverse of FileForStatus. Names that are not
-// discovery documents (README.md, kubectl_*.txt, index.tsv) are not routes.
+// discovery or OpenAPI documents (README.md, kubectl_*.txt, index.tsv) are
+// not routes.
 func RouteFor(file string) (r Route, status int, ok bool) {
 	base, isJSON := strings.CutSuffix(file, ".json")
 	if !isJSON {
+		if base, isPB := strings.CutSuffix(file, ".pb"); isPB {
+			return protobufRoute(base)
+		}
 		return Route{}, 0, false
 	}
 	base, status, ok = splitStatus(base)
@@ -65,6 +89,8 @@ func RouteFor(file string) (r Route, status int, ok bool) {
 		return Route{}, 0, false
 	}
 	switch {
+	case base == "openapi__v2" || base == "openapi__v3" || strings.HasPrefix(base, "openapi__v3__"):
+		return openAPIRoute(base, status)
 	case base == "version":
 		return Route{Path: "/version"}, status, true
 	case strings.HasPrefix(base, "aggregated_api_"):
@@ -98,6 +124,47 @@ func splitStatus(base string) (string, int, bool) {
 		return "", 0, false
 	}
 	return base[:i], code, true
+}
+
+// protobufRoute maps "openapi__v2" (before ".pb") to the protobuf form of
+// /openapi/v2, the one protobuf document a recording holds.
+func protobufRoute(base string) (Route, int, bool) {
+	base, status, ok := splitStatus(base)
+	if !ok || base != "openapi__v2" {
+		return Route{}, 0, false
+	}
+	return Route{Path: openAPIV2, Protobuf: true}, status, true
+}
+
+// openAPIRoute maps "openapi__v3__apis__apps__v1" to /openapi/v3/apis/apps/v1.
+// The path's parts become a file name, so each may hold only letters,
+// digits, '.', '-' and '_' (a single '_': "__" separates parts), and none
+// may be "." or "..": the index of a real kube-apiserver lists paths like
+// "apis/apps/v1", "api/v1", "version" and ".well-known/openid-configuration".
+func openAPIRoute(base string, status int) (Route, int, bool) {
+	parts := strings.Split(base, "__")
+	for _, p := range parts {
+		if !validOpenAPIPart(p) {
+			return Route{}, 0, false
+		}
+	}
+	return Route{Path: "/" + strings.Join(parts, "/")}, status, true
+}
+
+func validOpenAPIPart(p string) bool {
+	if p == "" || p == "." || p == ".." || strings.HasPrefix(p, "_") || strings.HasSuffix(p, "_") {
+		return false
+	}
+	return strings.Trim(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_") == ""
+}
+
+// OpenAPIV3Route returns the route of the document the /openapi/v3 index
+// lists under key ("apis/apps/v1"), and false when key cannot be a file
+// name of a recording (see RouteFor).
+func OpenAPIV3Route(key string) (Route, bool) {
+	route := Route{Path: openAPIV3 + "/" + key}
+	back, status, ok := RouteFor(FileFor(route))
+	return route, ok && status == 200 && back == route
 }
 
 func isDigits(s string) bool {

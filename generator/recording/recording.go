@@ -34,16 +34,55 @@ func AggregatedMediaType(version string) string {
 // apis.json, apis__<group>.json, apis__<group>__<version>.json,
 // aggregated_v2.json, aggregated_api_v2.json (and v2beta1), version.json.
 // A name with ".http<code>" before ".json" records a non-200 answer.
+// It may also hold the server's OpenAPI documents: openapi__v3.json (the
+// index), openapi__v3__apis__apps__v1.json and the other documents the
+// index lists, openapi__v2.json and openapi__v2.pb; any document may be
+// stored gzip-compressed under its name plus ".gz".
 type Recording struct {
 	// Name is where the recording came from, used in error messages.
 	Name string
-	// Responses maps a route to the recorded answer.
+	// Responses maps a route to the recorded discovery answer.
 	Responses map[Route]Response
+	// OpenAPI maps a route (Route.IsOpenAPI) to the recorded OpenAPI
+	// answer; empty when the recording holds no OpenAPI documents. Read
+	// bodies with OpenAPIDocument: with LoadOptions.LazyOpenAPI they are
+	// nil here until then.
+	OpenAPI map[Route]Response
+
+	// v3Hashes is the hash the index lists for each v3 document.
+	v3Hashes map[Route]string
+	// lazy reads the documents LoadOptions.LazyOpenAPI left unread.
+	lazy *lazyDocuments
+}
+
+// add files resp under route, in OpenAPI or Responses. It returns the
+// response already there, if any.
+func (r *Recording) add(route Route, resp Response) (prev Response, dup bool) {
+	m := r.Responses
+	if route.IsOpenAPI() {
+		if r.OpenAPI == nil {
+			r.OpenAPI = map[Route]Response{}
+		}
+		m = r.OpenAPI
+	}
+	if prev, dup = m[route]; dup {
+		return prev, true
+	}
+	m[route] = resp
+	return Response{}, false
+}
+
+// HasOpenAPIV3 reports whether the recording holds a 200 answer for the
+// OpenAPI v3 index, /openapi/v3.
+func (r *Recording) HasOpenAPIV3() bool {
+	resp, ok := r.OpenAPI[Route{Path: openAPIV3}]
+	return ok && resp.Status == 200
 }
 
 // Response is one recorded answer.
 type Response struct {
-	// File is the file name inside the recording.
+	// File is the file name inside the recording (with ".gz" when it is
+	// stored compressed; Body holds the uncompressed bytes).
 	File string
 	// Status is the HTTP status code; 200 unless the name says otherwise.
 	Status int
@@ -57,6 +96,16 @@ type LoadOptions struct {
 	// MaxFileSize refuses files larger than this many bytes; 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
+	// OpenAPI reads and checks the OpenAPI documents too (Recording.OpenAPI);
+	// false leaves them unread, so that commands that need only discovery
+	// do not decompress and hash megabytes of schemas.
+	OpenAPI bool
+	// LazyOpenAPI, with OpenAPI, reads the /openapi/v3 index at once but
+	// each other OpenAPI document only when OpenAPIDocument first asks for
+	// it, checking it then: explaining one kind reads one document. Their
+	// Body in Recording.OpenAPI stays nil. LoadDir keeps the folder open
+	// for those reads.
+	LazyOpenAPI bool
 }
 
 // FileError is a problem with one file of a recording.
@@ -88,10 +137,13 @@ func (e *FileError) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Problem)
 }
 
-// Files lists the recording's discovery files, sorted.
+// Files lists the recording's discovery and OpenAPI files, sorted.
 func (r *Recording) Files() []string {
 	var out []string
 	for _, resp := range r.Responses {
+		out = append(out, resp.File)
+	}
+	for _, resp := range r.OpenAPI {
 		out = append(out, resp.File)
 	}
 	sort.Strings(out)
@@ -108,7 +160,7 @@ func (r *Recording) HasAggregated(version string) bool {
 // WithoutAggregated returns a copy of r that holds only the legacy
 // documents, as a server from before aggregated discovery would serve.
 func (r *Recording) WithoutAggregated() *Recording {
-	out := &Recording{Name: r.Name, Responses: map[Route]Response{}}
+	out := &Recording{Name: r.Name, Responses: map[Route]Response{}, OpenAPI: r.OpenAPI, v3Hashes: r.v3Hashes, lazy: r.lazy}
 	for route, resp := range r.Responses {
 		if route.Aggregated == "" {
 			out.Responses[route] = resp

@@ -4,6 +4,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 )
@@ -25,15 +26,24 @@ const methodNotAllowedStatus = `{"kind":"Status","apiVersion":"v1","metadata":{}
 // documents for plain JSON, and a Kubernetes Status 404 for anything else.
 type Handler struct {
 	rec *recording.Recording
+	// start is when the handler was made: the Last-Modified of the OpenAPI
+	// documents, as kube-apiserver sends the time it built them.
+	start time.Time
 }
 
 // NewHandler returns an http.Handler that replays rec.
-func NewHandler(rec *recording.Recording) *Handler { return &Handler{rec: rec} }
+func NewHandler(rec *recording.Recording) *Handler {
+	return &Handler{rec: rec, start: time.Now().Truncate(time.Second)}
+}
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	if req.Method != http.MethodGet && req.Method != http.MethodHead {
 		writeStatus(w, http.StatusMethodNotAllowed, methodNotAllowedStatus)
+		return
+	}
+	if len(h.rec.OpenAPI) > 0 && strings.HasPrefix(req.URL.Path, "/openapi/") {
+		h.serveOpenAPI(w, req)
 		return
 	}
 	p := strings.TrimSuffix(req.URL.Path, "/")

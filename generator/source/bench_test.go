@@ -128,3 +128,30 @@ func syntheticRecording(b *testing.B, n int) string {
 	}
 	return dir
 }
+
+// BenchmarkExplainRecording is what `kube-apidocs explain deployments.spec
+// --fixtures builtin` does after flag parsing: load the builtin recording
+// (the OpenAPI documents lazily), resolve the resource through client-go's
+// RESTMapper and print kubectl's text, reading only the apps/v1 document.
+func BenchmarkExplainRecording(b *testing.B) {
+	for _, c := range []struct {
+		name, resource string
+		opts           source.ExplainOptions
+	}{
+		{"deployments.spec", "deployments.spec", source.ExplainOptions{}},
+		{"pods-recursive", "pods", source.ExplainOptions{Recursive: true}},
+		{"pods.spec-openapiv2", "pods.spec", source.ExplainOptions{Output: source.ExplainPlaintextOpenAPIV2}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				rec, err := recording.LoadDir("../../fixtures/v1.33.13", recording.LoadOptions{OpenAPI: true, LazyOpenAPI: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := source.ExplainRecording(rec, io.Discard, c.resource, c.opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

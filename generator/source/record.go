@@ -57,7 +57,9 @@ type RecordOptions struct {
 // Fetch asks the server getter's configuration points at for every discovery document, the way
 // client-go asks for them, and keeps the raw answers: /version, the legacy
 // documents (/api, /api/<v>, /apis, /apis/<g>, /apis/<g>/<v>) and
-// aggregated discovery v2 and v2beta1 for /apis and /api. A non-200 answer
+// aggregated discovery v2 and v2beta1 for /apis and /api; then the OpenAPI
+// documents: /openapi/v3 and every document it lists, /openapi/v2 as JSON
+// and as protobuf (fetchOpenAPI). A non-200 answer
 // for one group-version is kept (as evidence, like the fixtures' .http406
 // files); failing to reach the server, 401 and 403 are returned as a
 // *ServerError, a redirect to another origin as a *RedirectError, an answer
@@ -148,6 +150,11 @@ func (f *fetcher) fetchAll(ctx context.Context) (*recording.Capture, error) {
 			c.Entries = append(c.Entries, e)
 		}
 	}
+	openAPI, err := f.fetchOpenAPI(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.Entries = append(c.Entries, openAPI...)
 	return c, nil
 }
 
@@ -240,6 +247,11 @@ func (f *fetcher) getAll(ctx context.Context, docs []recording.Route) ([]recordi
 // get sends one GET for route and returns the answer under the file name
 // the recording format gives it (".http<code>" for a non-200 answer).
 func (f *fetcher) get(ctx context.Context, route recording.Route, accept string) (recording.Entry, error) {
+	return f.getQuery(ctx, route, "", accept)
+}
+
+// getQuery is get with a query string ("hash=…") added to the URL.
+func (f *fetcher) getQuery(ctx context.Context, route recording.Route, query, accept string) (recording.Entry, error) {
 	if f.limiter != nil {
 		if err := f.limiter.Wait(ctx); err != nil {
 			return recording.Entry{}, err
@@ -248,6 +260,7 @@ func (f *fetcher) get(ctx context.Context, route recording.Route, accept string)
 	p := route.Path
 	u := *f.base
 	u.Path = strings.TrimSuffix(u.Path, "/") + p
+	u.RawQuery = query
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return recording.Entry{}, err

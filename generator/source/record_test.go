@@ -95,6 +95,64 @@ func TestRecordRoundTrip(t *testing.T) {
 	}
 }
 
+// TestRecordOpenAPIRoundTrip records the builtin fixture with its OpenAPI
+// documents: every document the index lists, at its hashed URL, and
+// /openapi/v2 in both forms, byte for byte; the recording loads and
+// passes the index's hash checks.
+func TestRecordOpenAPIRoundTrip(t *testing.T) {
+	orig, err := recording.LoadDir("../../fixtures/v1.33.13", recording.LoadOptions{OpenAPI: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hashed atomic.Int64
+	h := replay.NewHandler(orig)
+	ts := newTokenServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/openapi/v3/") && r.URL.Query().Get("hash") != "" {
+			hashed.Add(1)
+		}
+		h.ServeHTTP(w, r)
+	}))
+	c := fetchFrom(t, ts.URL, RecordOptions{})
+	dir := filepath.Join(t.TempDir(), "rec")
+	if err := recording.WriteRecording(context.Background(), dir, c); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := recording.LoadDir(dir, recording.LoadOptions{OpenAPI: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(loaded.OpenAPI) != len(orig.OpenAPI) || len(orig.OpenAPI) < 40 {
+		t.Fatalf("recorded %d OpenAPI documents, the fixture has %d", len(loaded.OpenAPI), len(orig.OpenAPI))
+	}
+	for route, want := range orig.OpenAPI {
+		got, ok := loaded.OpenAPI[route]
+		if !ok || !bytes.Equal(got.Body, want.Body) || got.File != strings.TrimSuffix(want.File, ".gz") {
+			t.Errorf("%s: recorded as %q, bytes equal %v", want.File, got.File, bytes.Equal(got.Body, want.Body))
+		}
+	}
+	if int(hashed.Load()) != len(orig.OpenAPI)-3 {
+		t.Errorf("%d documents fetched at their hashed URL, want %d", hashed.Load(), len(orig.OpenAPI)-3)
+	}
+}
+
+// TestRecordRefusesOpenAPIPaths refuses an index path that cannot be a file
+// name before anything is written.
+func TestRecordRefusesOpenAPIPaths(t *testing.T) {
+	h := replay.NewHandler(loadFixture(t, "v1.33.13"))
+	ts := newTokenServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/openapi/v3" {
+			_, _ = w.Write([]byte(`{"paths":{"apis/../../etc":{"serverRelativeURL":"/openapi/v3/apis/../../etc?hash=A"}}}`))
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	_, err := Fetch(context.Background(), getter(&rest.Config{Host: ts.URL, BearerToken: testToken}), RecordOptions{})
+	want := `GET /openapi/v3: paths["apis/../../etc"]: "apis/../../etc" is not a document path a recording can hold`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Fetch: %v; want an error containing %q", err, want)
+	}
+}
+
 func routeOf(t *testing.T, file string) recording.Route {
 	t.Helper()
 	r, _, ok := recording.RouteFor(file)
@@ -136,8 +194,12 @@ func TestRecordIndex(t *testing.T) {
 	want := map[int]string{
 		0:              "/version\tapplication/json\tversion.json\t200\tapplication/json\t347\t-",
 		2:              "/api/v1\tapplication/json, */*\tapi__v1.json\t200\tapplication/json\t6488\t-",
-		len(lines) - 4: "/apis\t" + recording.MediaAggregatedV2 + "\taggregated_v2.json\t200\t" + recording.MediaAggregatedV2 + "\t16578\t-",
-		len(lines) - 1: "/api\t" + recording.MediaAggregatedV2Beta1 + "\taggregated_api_v2beta1.http406.json\t406\tapplication/json\t262\t-",
+		len(lines) - 7: "/apis\t" + recording.MediaAggregatedV2 + "\taggregated_v2.json\t200\t" + recording.MediaAggregatedV2 + "\t16578\t-",
+		len(lines) - 4: "/api\t" + recording.MediaAggregatedV2Beta1 + "\taggregated_api_v2beta1.http406.json\t406\tapplication/json\t262\t-",
+		// served without its OpenAPI documents: the answers a server without them gives
+		len(lines) - 3: "/openapi/v3\tapplication/json\topenapi__v3.http404.json\t404\tapplication/json\t174\t-",
+		len(lines) - 2: "/openapi/v2\tapplication/json\topenapi__v2.http404.json\t404\tapplication/json\t174\t-",
+		len(lines) - 1: "/openapi/v2\t" + AcceptOpenAPIV2Protobuf + "\topenapi__v2.http404.pb\t404\tapplication/json\t174\t-",
 	}
 	for i, w := range want {
 		if lines[i] != w {

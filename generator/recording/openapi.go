@@ -1,0 +1,262 @@
+package recording
+
+import (
+	"crypto/sha512"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+
+	openapi_v2 "github.com/google/gnostic-models/openapiv2"
+	"google.golang.org/protobuf/proto"
+	"k8s.io/kube-openapi/pkg/handler3"
+)
+
+// This file checks a recording's OpenAPI documents: the /openapi/v3 index
+// and the documents it lists, /openapi/v2 as JSON and as protobuf.
+
+// OpenAPIV3Hash returns the hash kube-apiserver puts in the index's
+// serverRelativeURL of a document and in its ETag: the upper-case hex
+// SHA-512 of the document's bytes.
+func OpenAPIV3Hash(body []byte) string {
+	sum := sha512.Sum512(body)
+	return strings.ToUpper(hex.EncodeToString(sum[:]))
+}
+
+// OpenAPIV3Index is a decoded /openapi/v3 index: for each document path it
+// lists, the route and the hash the index gives for it.
+type OpenAPIV3Index struct {
+	// Keys are the index's paths ("apis/apps/v1"), sorted.
+	Keys []string
+	// Routes maps a key to the document's route.
+	Routes map[string]Route
+	// Hashes maps a key to the hash in its serverRelativeURL.
+	Hashes map[string]string
+}
+
+// DecodeOpenAPIV3Index decodes the body of /openapi/v3 the way client-go's
+// openapi client does (handler3.OpenAPIV3Discovery) and checks that every
+// path it lists can be a file of a recording and that its
+// serverRelativeURL is that path with a hash. Problems are returned as a
+// *FileError naming file.
+func DecodeOpenAPIV3Index(file string, body []byte) (*OpenAPIV3Index, error) {
+	if err := checkBytes(file, body); err != nil {
+		return nil, err
+	}
+	var doc handler3.OpenAPIV3Discovery
+	if err := json.Unmarshal(body, &doc); err != nil {
+		return nil, &FileError{File: file, Problem: "not an OpenAPI v3 index: " + err.Error()}
+	}
+	if doc.Paths == nil {
+		return nil, &FileError{File: file, Field: "paths", Problem: "missing: an OpenAPI v3 index lists its documents under paths"}
+	}
+	idx := &OpenAPIV3Index{Routes: map[string]Route{}, Hashes: map[string]string{}}
+	for key, gv := range doc.Paths {
+		field := fmt.Sprintf("paths[%q]", key)
+		route, ok := OpenAPIV3Route(key)
+		if !ok {
+			return nil, &FileError{File: file, Field: field, Problem: fmt.Sprintf("%s is not a document path a recording can hold (parts of letters, digits, '.', '-' and '_' separated by '/')", quoteName(key))}
+		}
+		u, err := url.Parse(gv.ServerRelativeURL)
+		if err != nil || u.Path != route.Path || u.Host != "" || u.Scheme != "" {
+			return nil, &FileError{File: file, Field: field + ".serverRelativeURL", Problem: fmt.Sprintf("is %s, want %s?hash=<SHA-512>", quoteName(gv.ServerRelativeURL), route.Path)}
+		}
+		idx.Keys = append(idx.Keys, key)
+		idx.Routes[key], idx.Hashes[key] = route, u.Query().Get("hash")
+	}
+	sort.Strings(idx.Keys)
+	return idx, nil
+}
+
+// checkOpenAPI checks the OpenAPI documents: every /openapi/v3 document is
+// listed in the index with the hash of its bytes, every document the index
+// lists is recorded, and /openapi/v2 is JSON and a protobuf
+// openapi_v2.Document, as client-go decodes it.
+func (r *Recording) checkOpenAPI() error {
+	if len(r.OpenAPI) == 0 {
+		return nil
+	}
+	for _, route := range r.sortedOpenAPIRoutes() {
+		resp := r.OpenAPI[route]
+		if resp.Status != 200 {
+			if resp.Status < 400 {
+				return &FileError{File: r.file(resp.File), Problem: fmt.Sprintf("HTTP %d recorded for an OpenAPI document: only failures (4xx, 5xx) are kept as recorded", resp.Status)}
+			}
+			continue
+		}
+		if resp.Body == nil {
+			continue // read and checked by OpenAPIDocument
+		}
+		if err := r.checkOpenAPIDocument(route, resp); err != nil {
+			return err
+		}
+	}
+	return r.checkOpenAPIV3()
+}
+
+func (r *Recording) checkOpenAPIDocument(route Route, resp Response) error {
+	file := r.file(resp.File)
+	switch {
+	case route.Path == openAPIV2 && route.Protobuf:
+		if err := proto.Unmarshal(resp.Body, &openapi_v2.Document{}); err != nil {
+			return &FileError{File: file, Problem: "not an OpenAPI v2 document in protobuf: " + err.Error()}
+		}
+		return nil
+	case route.Path == openAPIV2:
+		if err := checkBytes(file, resp.Body); err != nil {
+			return err
+		}
+		var doc struct {
+			Swagger string `json:"swagger"`
+		}
+		if err := decodeDoc(file, resp.Body, &doc); err != nil {
+			return err
+		}
+		if doc.Swagger != "2.0" {
+			return &FileError{File: file, Field: "swagger", Problem: fmt.Sprintf("is %s, want \"2.0\"", quoteName(doc.Swagger))}
+		}
+	}
+	return nil
+}
+
+// checkOpenAPIV3 checks the documents against the index.
+func (r *Recording) checkOpenAPIV3() error {
+	indexResp, hasIndex := r.OpenAPI[Route{Path: openAPIV3}]
+	listed := map[Route]string{}
+	r.v3Hashes = listed
+	if hasIndex && indexResp.Status == 200 {
+		idx, err := DecodeOpenAPIV3Index(r.file(indexResp.File), indexResp.Body)
+		if err != nil {
+			return err
+		}
+		for _, key := range idx.Keys {
+			route := idx.Routes[key]
+			listed[route] = idx.Hashes[key]
+			resp, ok := r.OpenAPI[route]
+			if !ok {
+				return &FileError{File: r.file(indexResp.File), Field: fmt.Sprintf("paths[%q]", key), Problem: fmt.Sprintf("lists %s, but the recording has no %s", route.Path, FileFor(route))}
+			}
+			if resp.Status != 200 || resp.Body == nil {
+				continue
+			}
+			if err := r.checkHash(route, resp); err != nil {
+				return err
+			}
+		}
+	}
+	for _, route := range r.sortedOpenAPIRoutes() {
+		if route.Path == openAPIV2 || route.Path == openAPIV3 {
+			continue
+		}
+		if _, ok := listed[route]; !ok {
+			return &FileError{File: r.file(r.OpenAPI[route].File), Problem: fmt.Sprintf("an OpenAPI v3 document that %s does not list", FileFor(Route{Path: openAPIV3}))}
+		}
+	}
+	return nil
+}
+
+// sortedOpenAPIRoutes lists the OpenAPI routes by file name, so that the
+// first problem reported is the same on every run.
+func (r *Recording) sortedOpenAPIRoutes() []Route {
+	routes := make([]Route, 0, len(r.OpenAPI))
+	for route := range r.OpenAPI {
+		routes = append(routes, route)
+	}
+	sort.Slice(routes, func(i, j int) bool { return r.OpenAPI[routes[i]].File < r.OpenAPI[routes[j]].File })
+	return routes
+}
+
+// checkHash checks a v3 document against the hash its index lists.
+func (r *Recording) checkHash(route Route, resp Response) error {
+	want, ok := r.v3Hashes[route]
+	if !ok {
+		return nil
+	}
+	if sum := OpenAPIV3Hash(resp.Body); sum != want {
+		index := FileFor(Route{Path: openAPIV3})
+		return &FileError{File: r.file(resp.File), Problem: fmt.Sprintf("its SHA-512 is %.16s…, but %s lists hash=%.16s… for %s: the file is not the document the index describes", sum, index, want, route.Path)}
+	}
+	return nil
+}
+
+// OpenAPIDocument returns the recorded answer for an OpenAPI route with
+// its body, reading and checking it first if LoadOptions.LazyOpenAPI left
+// it unread; ok is false when the recording has no such document. A
+// document that fails its checks is an error (*FileError) every time it
+// is asked for.
+func (r *Recording) OpenAPIDocument(route Route) (resp Response, ok bool, err error) {
+	resp, ok = r.OpenAPI[route]
+	if !ok || resp.Body != nil || r.lazy == nil {
+		return resp, ok, nil
+	}
+	return r.lazy.read(r, route, resp)
+}
+
+// lazyDocuments reads OpenAPI documents on first use, once each.
+type lazyDocuments struct {
+	fsys  fs.FS
+	limit int64
+	docs  map[Route]document
+
+	mu     sync.Mutex
+	bodies map[Route][]byte
+	errs   map[Route]error
+}
+
+func (l *lazyDocuments) read(r *Recording, route Route, resp Response) (Response, bool, error) {
+	d, ok := l.docs[route]
+	if !ok {
+		return resp, true, nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err, failed := l.errs[route]; failed {
+		return Response{}, true, err
+	}
+	if body, done := l.bodies[route]; done {
+		resp.Body = body
+		return resp, true, nil
+	}
+	body, err := readDocument(l.fsys, d, r.file(d.name), l.limit)
+	if err == nil && resp.Status == 200 {
+		resp.Body = body
+		if err = r.checkOpenAPIDocument(route, resp); err == nil {
+			err = r.checkHash(route, resp)
+		}
+	}
+	if err != nil {
+		if l.errs == nil {
+			l.errs = map[Route]error{}
+		}
+		l.errs[route] = err
+		return Response{}, true, err
+	}
+	if l.bodies == nil {
+		l.bodies = map[Route][]byte{}
+	}
+	l.bodies[route] = body
+	resp.Body = body
+	return resp, true, nil
+}
+
+// OpenAPIErr returns the error of the first document (in file name order)
+// that OpenAPIDocument could not read or that failed its checks, or nil.
+func (r *Recording) OpenAPIErr() error {
+	if r.lazy == nil {
+		return nil
+	}
+	r.lazy.mu.Lock()
+	defer r.lazy.mu.Unlock()
+	var first error
+	firstFile := ""
+	for route, err := range r.lazy.errs {
+		if f := r.lazy.docs[route].name; first == nil || f < firstFile {
+			first, firstFile = err, f
+		}
+	}
+	return first
+}
