@@ -56,7 +56,7 @@ and runs until interrupted.`,
 }
 
 func (o *serveOptions) run(ctx context.Context, s streams) error {
-	rec, err := o.source.recording()
+	rec, err := o.source.recording(s.ErrOut)
 	if err != nil {
 		return err
 	}

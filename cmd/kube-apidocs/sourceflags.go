@@ -52,8 +52,9 @@ func (o *sourceOptions) name() string {
 	return "the current context"
 }
 
-// recording loads the recording --fixtures names.
-func (o *sourceOptions) recording() (*recording.Recording, error) {
+// recording loads the recording --fixtures names and warns on errOut
+// about what it read without refusing (see recording.Recording.Warnings).
+func (o *sourceOptions) recording(errOut io.Writer) (*recording.Recording, error) {
 	opts := recording.LoadOptions{MaxFileSize: o.MaxFileSize}
 	var rec *recording.Recording
 	var err error
@@ -62,7 +63,13 @@ func (o *sourceOptions) recording() (*recording.Recording, error) {
 	} else {
 		rec, err = recording.LoadDir(o.Fixtures, opts)
 	}
-	return rec, withMaxFileSizeHint(err)
+	if err != nil {
+		return nil, withMaxFileSizeHint(err)
+	}
+	for _, w := range rec.Warnings {
+		fmt.Fprintf(errOut, "warning: %s\n", textsafe.Clean(w.Error()))
+	}
+	return rec, nil
 }
 
 // withMaxFileSizeHint tells how to accept a file or answer over the size
@@ -94,7 +101,7 @@ func (o *sourceOptions) load(errOut io.Writer) (*model.API, error) {
 func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 	opts := source.DiscoverOptions{Legacy: o.Legacy, MaxBodySize: o.MaxFileSize}
 	if o.Fixtures != "" {
-		rec, err := o.recording()
+		rec, err := o.recording(errOut)
 		if err != nil {
 			return nil, err
 		}

@@ -39,6 +39,11 @@ type Recording struct {
 	Name string
 	// Responses maps a route to the recorded answer.
 	Responses map[Route]Response
+	// Warnings lists what Check found that a client reads without
+	// complaint but that makes the model depend on how it is read: an
+	// aggregated document that disagrees with the legacy documents. Each
+	// is a *FileError naming both files, for the caller to show.
+	Warnings []error
 }
 
 // Response is one recorded answer.
