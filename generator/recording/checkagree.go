@@ -61,8 +61,11 @@ func (r *Recording) checkAgreement(docs *documents) []error {
 			continue
 		}
 		first := diffs[0]
-		if len(diffs) > 1 {
-			first.Problem += fmt.Sprintf(" (and %d more differences)", len(diffs)-1)
+		switch n := len(diffs) - 1; {
+		case n == 1:
+			first.Problem += " (and 1 more difference)"
+		case n > 1:
+			first.Problem += fmt.Sprintf(" (and %d more differences)", n)
 		}
 		warnings = append(warnings, first)
 	}
