@@ -225,8 +225,8 @@ func checkGroupDocument(file string, route Route, body []byte, docs *documents) 
 
 // checkStatus decides whether a recorded non-200 answer is one a
 // kube-apiserver gives for that request. Aggregated discovery may be
-// refused (406); /api may be missing (404: aggregated API servers serve
-// only /apis, and client-go tolerates it); a group-version document may
+// refused (406); /api may be missing in either format (404: aggregated
+// API servers serve only /apis, and client-go tolerates it); a group-version document may
 // fail (404, 5xx) and is then reported as unavailable; anything else
 // stands where a document must be.
 func checkStatus(file string, route Route, status int) error {
@@ -234,7 +234,7 @@ func checkStatus(file string, route Route, status int) error {
 	case route.Path == "/version":
 		return nil
 	case route.Aggregated != "":
-		if status == 406 {
+		if status == 406 || (route.Path == "/api" && status == 404) {
 			return nil
 		}
 		return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded for aggregated discovery: a kube-apiserver answers it with 200 or refuses it with 406", status)}

@@ -110,8 +110,16 @@ func (r *Recording) agree(file, listFile string, doc *aggregatedListDoc, legacy 
 				continue
 			}
 			list, ok := docs.lists[gv]
-			if !ok || v.Freshness == "Stale" {
-				continue // failed in the legacy documents or stale here: reported as unavailable
+			stale := v.Freshness == "Stale"
+			switch {
+			case stale && ok:
+				diffs = append(diffs, &FileError{File: file, Field: at.Child("freshness").String(), Problem: fmt.Sprintf("%s is Stale here, but %s serves it", gv, docs.listFiles[gv])})
+				continue
+			case !stale && !ok:
+				diffs = append(diffs, &FileError{File: file, Field: at.Child("version").String(), Problem: r.legacyFailure(gv)})
+				continue
+			case stale:
+				continue // unavailable both ways
 			}
 			diffs = append(diffs, agreeResources(file, at, aggregatedResources(gv, v), docs.listFiles[gv], legacyResources(gv, list))...)
 		}
@@ -127,6 +135,24 @@ func (r *Recording) agree(file, listFile string, doc *aggregatedListDoc, legacy 
 		}
 	}
 	return diffs
+}
+
+// legacyFailure says how the legacy document of gv, which an aggregated
+// document serves, failed: recorded as an error, or not recorded at all.
+func (r *Recording) legacyFailure(gv string) string {
+	route := Route{Path: groupVersionPath(gv)}
+	if resp, ok := r.Responses[route]; ok {
+		return fmt.Sprintf("%s is served here, but %s recorded HTTP %d for it", gv, resp.File, resp.Status)
+	}
+	return fmt.Sprintf("%s is served here, but the recording has no %s for it", gv, FileFor(route))
+}
+
+// groupVersionPath is the URL path of a group-version's document.
+func groupVersionPath(gv string) string {
+	if strings.Contains(gv, "/") {
+		return "/apis/" + gv
+	}
+	return "/api/" + gv
 }
 
 // aggregatedResources flattens a version of aggregated discovery the way
