@@ -356,7 +356,7 @@ func decodeProblem(file string, body []byte, doc any, err error) error {
 		if typeErr.Offset <= 1 {
 			at = "(document)"
 		}
-		return &FileError{File: file, Field: at, Problem: fmt.Sprintf("is a JSON %s, want %s", typeErr.Value, jsonTypeName(typeErr.Type.String()))}
+		return &FileError{File: file, Field: at, Problem: fmt.Sprintf("is a JSON %s, want %s", typeErr.Value, jsonTypeName(typeErr.Type))}
 	}
 	return &FileError{File: file, Problem: oneLineText(err.Error())}
 }
