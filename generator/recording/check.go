@@ -17,7 +17,6 @@ import (
 	"golang.org/x/sync/errgroup"
 	apidiscoveryv2 "k8s.io/api/apidiscovery/v2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/validation/field"
 	"k8s.io/apimachinery/pkg/version"
 	kjson "sigs.k8s.io/json"
 )
@@ -185,7 +184,7 @@ func (r *Recording) checkDocument(route Route, resp Response, docs *documents) e
 			return err
 		}
 		docs.keep(route, file, doc)
-		return checkVersionNames(file, field.NewPath("versions"), doc.Versions)
+		return checkVersionNames(file, newLoc("versions"), doc.Versions)
 	case route.Path == "/apis":
 		doc := &apiGroupListDoc{}
 		if err := checkKind(file, resp.Body, doc, &doc.TypeMeta, stdlibJSON, "APIGroupList", "v1"); err != nil {
@@ -211,7 +210,7 @@ func checkGroupDocument(file string, route Route, body []byte, docs *documents) 
 		if doc.Name != parts[1] {
 			return &FileError{File: file, Field: "name", Problem: fmt.Sprintf("is %q, but the file name says %q", doc.Name, parts[1])}
 		}
-		return checkGroupEntry(file, nil, doc)
+		return checkGroupEntry(file, loc{}, doc)
 	case (parts[0] == "api" && len(parts) == 2) || (parts[0] == "apis" && len(parts) == 3):
 		doc := &apiResourceListDoc{}
 		if err := checkResourceList(file, body, strings.Join(parts[1:], "/"), doc); err != nil {

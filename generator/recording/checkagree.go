@@ -3,6 +3,7 @@ package recording
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,14 +18,25 @@ type listedResource struct {
 	sub        int // in the resource's subresources (aggregated), or -1
 	kind       string
 	namespaced bool
-	rest       string // the other fields the model keeps (restOf)
+	rest       restOf // the other fields the model keeps
 }
 
-// withIndex returns l with the position of other, so that entries are
-// compared by content only.
-func (l listedResource) withIndex(other listedResource) listedResource {
-	l.index, l.sub = other.index, other.sub
-	return l
+// restOf holds the fields the model keeps besides kind and scope, so that
+// two entries the model would tell apart compare unequal.
+type restOf struct {
+	singular, groupVersion        string // groupVersion: subresources only
+	verbs, shortNames, categories []string
+}
+
+func (a restOf) equal(b restOf) bool {
+	return a.singular == b.singular && a.groupVersion == b.groupVersion &&
+		slices.Equal(a.verbs, b.verbs) && slices.Equal(a.shortNames, b.shortNames) && slices.Equal(a.categories, b.categories)
+}
+
+// sameContent reports whether two entries describe the same resource,
+// wherever each was listed.
+func (l listedResource) sameContent(o listedResource) bool {
+	return l.kind == o.kind && l.namespaced == o.namespaced && l.rest.equal(o.rest)
 }
 
 // path is the JSON path of the entry below prefix.
@@ -164,12 +176,12 @@ func aggregatedResources(gv string, v aggregatedVersion) map[string]listedResour
 		ns := r.Scope == "Namespaced"
 		if k := r.ResponseKind; k != nil && *k != (metav1.GroupVersionKind{}) {
 			out[r.Resource] = listedResource{index: i, sub: -1, kind: k.Kind, namespaced: ns,
-				rest: restOf(r.SingularResource, "", r.Verbs, r.ShortNames, r.Categories)}
+				rest: restOf{singular: r.SingularResource, verbs: r.Verbs, shortNames: r.ShortNames, categories: r.Categories}}
 		}
 		for j, s := range r.Subresources {
 			if k := s.ResponseKind; k != nil && *k != (metav1.GroupVersionKind{}) {
 				out[r.Resource+"/"+s.Subresource] = listedResource{index: i, sub: j, kind: k.Kind, namespaced: ns,
-					rest: restOf("", subGroupVersion(gv, k.Group, k.Version), s.Verbs, nil, nil)}
+					rest: restOf{groupVersion: subGroupVersion(gv, k.Group, k.Version), verbs: s.Verbs}}
 			}
 		}
 	}
@@ -181,9 +193,9 @@ func legacyResources(gv string, list *apiResourceListDoc) map[string]listedResou
 	for i, r := range list.APIResources {
 		l := listedResource{index: i, sub: -1, kind: r.Kind, namespaced: r.Namespaced}
 		if strings.Contains(r.Name, "/") {
-			l.rest = restOf("", subGroupVersion(gv, r.Group, r.Version), r.Verbs, nil, nil)
+			l.rest = restOf{groupVersion: subGroupVersion(gv, r.Group, r.Version), verbs: r.Verbs}
 		} else {
-			l.rest = restOf(r.SingularName, "", r.Verbs, r.ShortNames, r.Categories)
+			l.rest = restOf{singular: r.SingularName, verbs: r.Verbs, shortNames: r.ShortNames, categories: r.Categories}
 		}
 		out[r.Name] = l
 	}
@@ -202,13 +214,6 @@ func subGroupVersion(parent, group, version string) string {
 	return group + "/" + version
 }
 
-// restOf joins the fields the model keeps besides kind and scope, so that
-// two entries the model would tell apart compare unequal. Unit and record
-// separators cannot occur: the checks refuse control characters.
-func restOf(singular, groupVersion string, verbs, shortNames, categories []string) string {
-	return strings.Join([]string{singular, groupVersion, strings.Join(verbs, "\x1f"), strings.Join(shortNames, "\x1f"), strings.Join(categories, "\x1f")}, "\x1e")
-}
-
 func agreeResources(file string, at *field.Path, agg map[string]listedResource, listFile string, legacy map[string]listedResource) []*FileError {
 	if len(agg) == len(legacy) && sameResources(agg, legacy) {
 		return nil // the common case: checked without sorting or formatting
@@ -225,7 +230,7 @@ func agreeResources(file string, at *field.Path, agg map[string]listedResource, 
 			diffs = append(diffs, &FileError{File: file, Field: a.path(prefix) + ".responseKind.kind", Problem: fmt.Sprintf("is %q, but %s %s.kind says %q", a.kind, listFile, l.path(""), l.kind)})
 		case a.namespaced != l.namespaced:
 			diffs = append(diffs, &FileError{File: file, Field: a.path(prefix), Problem: fmt.Sprintf("%s is %s here, but %s %s.namespaced says %v", name, scopeName(a.namespaced), listFile, l.path(""), l.namespaced)})
-		case a.rest != l.rest:
+		case !a.rest.equal(l.rest):
 			diffs = append(diffs, &FileError{File: file, Field: a.path(prefix), Problem: fmt.Sprintf("%s differs from %s %s in its singular name, verbs, short names, categories or response group-version", name, listFile, l.path(""))})
 		}
 	}
@@ -239,7 +244,7 @@ func agreeResources(file string, at *field.Path, agg map[string]listedResource, 
 
 func sameResources(agg, legacy map[string]listedResource) bool {
 	for name, l := range legacy {
-		if a, ok := agg[name]; !ok || a != l.withIndex(a) {
+		if a, ok := agg[name]; !ok || !a.sameContent(l) {
 			return false
 		}
 	}
