@@ -90,13 +90,27 @@ func TestRealWorldRecordings(t *testing.T) {
 					t.Errorf("%v --strict: exit %d; kubectl exit %d: %s", args, strict.code, want.code, strict.stderr)
 				}
 			}
-			got := apidocs(t, "api-resources", "--fixtures", dir)
-			if want := strings.ReplaceAll(tc.stderr, "DIR", dir); got.stderr != want {
+			want := strings.ReplaceAll(tc.stderr, "DIR", dir)
+			if got := apidocs(t, "api-resources", "--fixtures", dir); got.stderr != want {
 				t.Errorf("stderr\n%s\nwant\n%s", got.stderr, want)
+			}
+			out := filepath.Join(t.TempDir(), "site")
+			gen := apidocs(t, "generate", "--fixtures", dir, "--out", out)
+			if gen.code != 0 || gen.stderr != want {
+				t.Errorf("generate: exit %d, stderr\n%s\nwant\n%s", gen.code, gen.stderr, want)
+			}
+			for p := range snapshot(t, out) {
+				if rel, _ := filepath.Rel(out, p); rel != ".kube-apidocs-manifest" && !slugPath.MatchString(rel) {
+					t.Errorf("generate wrote %q, not a slug path", rel)
+				}
 			}
 		})
 	}
 }
+
+// slugPath is what every file the site writes is named like, whatever
+// names the server sent.
+var slugPath = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*(/[a-z0-9._-]+)*$`)
 
 // kubectlGroupVersion finds the group-versions kubectl names on stderr:
 // in "unable to retrieve the complete list of server APIs: <gv>: <reason>,
