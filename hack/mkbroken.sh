@@ -68,3 +68,12 @@ mk disagree-missing-resource aggregated_api_v2.json '.items[0].versions[0].resou
 mk disagree-extra-version aggregated_v2.json '.items[0].versions += [.items[0].versions[0] | .version = "v2"]'
 mk disagree-missing-group aggregated_v2.json '.items = []'
 echo "wrote $(ls "$OUT" | wc -l) folders into $OUT"
+# Cases that real servers send and kubectl reads: loaded with a warning (the
+# disagreements), or read as kubectl does (a name with "/", a missing
+# group-version document answered 404). generator/recording/warn_test.go
+# pins what each gives.
+W=generator/recording/testdata/warn
+rm -rf "$W"; mkdir -p "$W"
+for c in disagree-scope disagree-kind disagree-missing-resource disagree-extra-version disagree-missing-group resource-name-slash missing-group-version-document; do
+	mv "$OUT/$c" "$W/"
+done

@@ -52,16 +52,15 @@ func (o *APIVersionsOptions) Run(ctx context.Context) error {
 }
 
 // apiVersions lists what kubectl api-versions prints: every group-version
-// the group lists name. Under legacy discovery those lists also name the
-// group-versions whose documents failed; aggregated discovery leaves stale
-// ones out.
+// the group lists name, which includes those whose documents failed or
+// were empty; aggregated discovery leaves stale ones out.
 func apiVersions(api *model.API) []string {
 	out := api.GroupVersions()
-	if api.Discovery == "legacy" {
-		for _, u := range api.Unavailable {
+	for _, u := range api.Unavailable {
+		if !u.Stale {
 			out = append(out, u.GroupVersion())
 		}
-		sort.Strings(out)
 	}
+	sort.Strings(out)
 	return out
 }

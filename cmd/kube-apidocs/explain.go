@@ -83,7 +83,7 @@ func (o *ExplainOptions) Run(ctx context.Context) error {
 	}
 	var err error
 	if o.source.Fixtures != "" {
-		rec, loadErr := o.source.recording()
+		rec, loadErr := o.source.recording(s.ErrOut)
 		if loadErr != nil {
 			return loadErr
 		}

@@ -72,7 +72,7 @@ func (o *ServeOptions) Validate() error {
 
 // Run loads the recording and answers requests from it until ctx ends.
 func (o *ServeOptions) Run(ctx context.Context) error {
-	rec, err := o.source.recording()
+	rec, err := o.source.recording(o.ErrOut)
 	if err != nil {
 		return err
 	}

@@ -88,8 +88,9 @@ func (o *sourceOptions) name() string {
 	return "the current context"
 }
 
-// recording loads the recording --fixtures names.
-func (o *sourceOptions) recording() (*recording.Recording, error) {
+// recording loads the recording --fixtures names and warns on errOut
+// about what it read without refusing (see recording.Recording.Warnings).
+func (o *sourceOptions) recording(errOut io.Writer) (*recording.Recording, error) {
 	opts := recording.LoadOptions{MaxFileSize: o.MaxFileSize, OpenAPI: o.openAPI, LazyOpenAPI: o.lazyOpenAPI}
 	var rec *recording.Recording
 	var err error
@@ -98,7 +99,13 @@ func (o *sourceOptions) recording() (*recording.Recording, error) {
 	} else {
 		rec, err = recording.LoadDir(o.Fixtures, opts)
 	}
-	return rec, explain(err)
+	if err != nil {
+		return nil, explain(err)
+	}
+	for _, w := range rec.Warnings {
+		fmt.Fprintf(errOut, "warning: %s\n", textsafe.Clean(w.Error()))
+	}
+	return rec, nil
 }
 
 // load builds the model from the recording or the live cluster and warns on
@@ -119,7 +126,7 @@ func (o *sourceOptions) load(errOut io.Writer) (*model.API, error) {
 func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 	opts := source.DiscoverOptions{Legacy: o.Legacy, MaxBodySize: o.MaxFileSize}
 	if o.Fixtures != "" {
-		rec, err := o.recording()
+		rec, err := o.recording(errOut)
 		if err != nil {
 			return nil, err
 		}

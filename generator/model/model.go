@@ -99,6 +99,10 @@ type Unavailable struct {
 	Version string `json:"version"`
 	// Reason is the server's or client's explanation, one line.
 	Reason string `json:"reason"`
+	// Stale is true when aggregated discovery marked the group-version
+	// stale: the group lists leave it out, so kubectl api-versions does not
+	// print it. Any other unavailable group-version is listed.
+	Stale bool `json:"stale,omitempty"`
 }
 
 // GroupVersion returns "v1" for the core group and "group/version" otherwise,

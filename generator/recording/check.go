@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -14,103 +15,46 @@ import (
 
 	jsoniter "github.com/json-iterator/go"
 	"golang.org/x/sync/errgroup"
+	apidiscoveryv2 "k8s.io/api/apidiscovery/v2"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/version"
+	kjson "sigs.k8s.io/json"
 )
 
-// The shapes below hold just enough of each discovery document to check it
-// before client-go parses it, so that a broken recording fails with the file
-// and field at fault instead of a decoder message without context.
-type typeMeta struct {
-	Kind       string `json:"kind"`
-	APIVersion string `json:"apiVersion"`
-}
+// The documents are decoded into the upstream types client-go decodes them
+// into, with the decoder it uses for each: encoding/json (case-insensitive
+// field names) for /version, /api and /apis in either format, and
+// apimachinery's serializer, sigs.k8s.io/json case-sensitive, for the
+// group-version documents the REST client reads. A key client-go ignores
+// ("Kind" for "kind") is ignored here too, so the checks see what client-go
+// sees.
+type (
+	apiVersionsDoc     = metav1.APIVersions
+	apiGroupDoc        = metav1.APIGroup
+	apiGroupListDoc    = metav1.APIGroupList
+	apiResourceDoc     = metav1.APIResource
+	apiResourceListDoc = metav1.APIResourceList
+	// aggregatedListDoc holds either aggregated version: v2beta1 has the
+	// same JSON shape as v2, field for field, so client-go's v2beta1 type
+	// decodes the same bytes to the same values.
+	aggregatedListDoc     = apidiscoveryv2.APIGroupDiscoveryList
+	aggregatedVersion     = apidiscoveryv2.APIVersionDiscovery
+	aggregatedResource    = apidiscoveryv2.APIResourceDiscovery
+	aggregatedSubresource = apidiscoveryv2.APISubresourceDiscovery
+	versionDoc            = version.Info
+)
 
-type apiVersionsDoc struct {
-	typeMeta
-	Versions []string `json:"versions"`
-}
+// decoder names the JSON decoder client-go reads a document with.
+type decoder int
 
-type groupVersionRef struct {
-	GroupVersion string `json:"groupVersion"`
-	Version      string `json:"version"`
-}
-
-type apiGroupDoc struct {
-	typeMeta
-	Name             string            `json:"name"`
-	Versions         []groupVersionRef `json:"versions"`
-	PreferredVersion groupVersionRef   `json:"preferredVersion"`
-}
-
-type apiGroupListDoc struct {
-	typeMeta
-	Groups []apiGroupDoc `json:"groups"`
-}
-
-type apiResourceDoc struct {
-	Name         string   `json:"name"`
-	SingularName string   `json:"singularName"`
-	Namespaced   bool     `json:"namespaced"`
-	Group        string   `json:"group"`
-	Version      string   `json:"version"`
-	Kind         string   `json:"kind"`
-	Verbs        []string `json:"verbs"`
-	ShortNames   []string `json:"shortNames"`
-	Categories   []string `json:"categories"`
-}
-
-type apiResourceListDoc struct {
-	typeMeta
-	GroupVersion string           `json:"groupVersion"`
-	Resources    []apiResourceDoc `json:"resources"`
-}
-
-type gvk struct {
-	Group   string `json:"group"`
-	Version string `json:"version"`
-	Kind    string `json:"kind"`
-}
-
-type aggregatedListDoc struct {
-	typeMeta
-	Items []aggregatedGroup `json:"items"`
-}
-
-type aggregatedGroup struct {
-	Metadata struct {
-		Name string `json:"name"`
-	} `json:"metadata"`
-	Versions []aggregatedVersion `json:"versions"`
-}
-
-type aggregatedVersion struct {
-	Version   string               `json:"version"`
-	Freshness string               `json:"freshness"`
-	Resources []aggregatedResource `json:"resources"`
-}
-
-type aggregatedResource struct {
-	Resource         string                  `json:"resource"`
-	ResponseKind     *gvk                    `json:"responseKind"`
-	Scope            string                  `json:"scope"`
-	SingularResource string                  `json:"singularResource"`
-	Verbs            []string                `json:"verbs"`
-	ShortNames       []string                `json:"shortNames"`
-	Categories       []string                `json:"categories"`
-	Subresources     []aggregatedSubresource `json:"subresources"`
-}
-
-type aggregatedSubresource struct {
-	Subresource  string   `json:"subresource"`
-	ResponseKind *gvk     `json:"responseKind"`
-	Verbs        []string `json:"verbs"`
-}
-
-type versionDoc struct {
-	Major      string `json:"major"`
-	Minor      string `json:"minor"`
-	GitVersion string `json:"gitVersion"`
-	Platform   string `json:"platform"`
-}
+const (
+	// stdlibJSON is encoding/json, which discovery_client.go calls for
+	// /version, /api and /apis.
+	stdlibJSON decoder = iota
+	// caseSensitiveJSON is sigs.k8s.io/json as apimachinery's JSON
+	// serializer calls it for the group-version documents.
+	caseSensitiveJSON
+)
 
 // fastJSON decodes documents the standard library's way (same field
 // matching, same types), only faster.
@@ -145,12 +89,18 @@ func (d *documents) keep(route Route, file string, doc any) {
 }
 
 // Check verifies that every document of the recording is complete JSON of
-// the kind its name promises, that names are valid Kubernetes names, that
-// every group-version the group lists name has a document, and that the
-// aggregated and legacy documents describe the same API; and that the
-// OpenAPI documents, when there are any, are the ones their index lists
+// the kind its name promises, as client-go decodes it, and that its names
+// are safe to show and to turn into file names, and that the OpenAPI
+// documents, when there are any, are the ones their index lists
 // (checkOpenAPI). The first problem is returned as a *FileError.
+//
+// What a real server may send is not refused: a group-version a group list
+// names without a document is answered 404, as a server that lost it
+// would; and aggregated and legacy documents that describe different APIs
+// are listed in r.Warnings (one *FileError per aggregated document, naming
+// both files), since the model then depends on which one a client reads.
 func (r *Recording) Check() error {
+	r.Warnings = nil
 	if err := r.checkComplete(); err != nil {
 		return err
 	}
@@ -158,12 +108,7 @@ func (r *Recording) Check() error {
 	if err := r.checkDocuments(docs); err != nil {
 		return err
 	}
-	if err := r.checkReferences(docs); err != nil {
-		return err
-	}
-	if err := r.checkAgreement(docs); err != nil {
-		return err
-	}
+	r.Warnings = r.checkAgreement(docs)
 	return r.checkOpenAPI()
 }
 
@@ -226,24 +171,24 @@ func (r *Recording) checkDocument(route Route, resp Response, docs *documents) e
 	}
 	switch {
 	case route.Path == "/version":
-		return decodeDoc(file, resp.Body, &versionDoc{})
+		return decodeDoc(file, resp.Body, &versionDoc{}, stdlibJSON)
 	case route.Aggregated != "":
 		doc := &aggregatedListDoc{}
-		if err := checkKind(file, resp.Body, doc, "APIGroupDiscoveryList", "apidiscovery.k8s.io/"+route.Aggregated); err != nil {
+		if err := checkKind(file, resp.Body, doc, &doc.TypeMeta, stdlibJSON, "APIGroupDiscoveryList", "apidiscovery.k8s.io/"+route.Aggregated); err != nil {
 			return err
 		}
 		docs.keep(route, file, doc)
 		return checkAggregated(file, route.Path == "/api", doc)
 	case route.Path == "/api":
 		doc := &apiVersionsDoc{}
-		if err := checkKind(file, resp.Body, doc, "APIVersions", "v1"); err != nil {
+		if err := checkKind(file, resp.Body, doc, &doc.TypeMeta, stdlibJSON, "APIVersions", "v1"); err != nil {
 			return err
 		}
 		docs.keep(route, file, doc)
-		return checkVersionNames(file, "versions", doc.Versions)
+		return checkVersionNames(file, newLoc("versions"), doc.Versions)
 	case route.Path == "/apis":
 		doc := &apiGroupListDoc{}
-		if err := checkKind(file, resp.Body, doc, "APIGroupList", "v1"); err != nil {
+		if err := checkKind(file, resp.Body, doc, &doc.TypeMeta, stdlibJSON, "APIGroupList", "v1"); err != nil {
 			return err
 		}
 		docs.keep(route, file, doc)
@@ -258,14 +203,15 @@ func checkGroupDocument(file string, route Route, body []byte, docs *documents) 
 	parts := strings.Split(strings.TrimPrefix(route.Path, "/"), "/")
 	switch {
 	case parts[0] == "apis" && len(parts) == 2:
+		// client-go never reads /apis/<group>; its own decoder is used.
 		var doc apiGroupDoc
-		if err := checkKind(file, body, &doc, "APIGroup", "v1"); err != nil {
+		if err := checkKind(file, body, &doc, &doc.TypeMeta, stdlibJSON, "APIGroup", "v1"); err != nil {
 			return err
 		}
 		if doc.Name != parts[1] {
 			return &FileError{File: file, Field: "name", Problem: fmt.Sprintf("is %q, but the file name says %q", doc.Name, parts[1])}
 		}
-		return checkGroupEntry(file, "", doc)
+		return checkGroupEntry(file, loc{}, doc)
 	case (parts[0] == "api" && len(parts) == 2) || (parts[0] == "apis" && len(parts) == 3):
 		doc := &apiResourceListDoc{}
 		if err := checkResourceList(file, body, strings.Join(parts[1:], "/"), doc); err != nil {
@@ -279,17 +225,21 @@ func checkGroupDocument(file string, route Route, body []byte, docs *documents) 
 
 // checkStatus decides whether a recorded non-200 answer is one a
 // kube-apiserver gives for that request. Aggregated discovery may be
-// refused (406); a group-version document may fail (404, 5xx) and is then
-// reported as unavailable; anything else stands where a document must be.
+// refused (406); /api may be missing in either format (404: aggregated
+// API servers serve only /apis, and client-go tolerates it); a group-version document may
+// fail (404, 5xx) and is then reported as unavailable; anything else
+// stands where a document must be.
 func checkStatus(file string, route Route, status int) error {
 	switch {
 	case route.Path == "/version":
 		return nil
 	case route.Aggregated != "":
-		if status == 406 {
+		if status == 406 || (route.Path == "/api" && status == 404) {
 			return nil
 		}
 		return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded for aggregated discovery: a kube-apiserver answers it with 200 or refuses it with 406", status)}
+	case route.Path == "/api" && status == 404:
+		return nil
 	case route.Path == "/api" || route.Path == "/apis":
 		return &FileError{File: file, Problem: fmt.Sprintf("HTTP %d recorded where the document %s is needed", status, FileFor(route))}
 	case status == 404 || status >= 500:
@@ -332,101 +282,86 @@ func jsonPathOrDocument(body []byte, off int64) string {
 	return "(document)"
 }
 
-// kindOf is implemented by every document shape with a TypeMeta.
-type kindOf interface{ meta() typeMeta }
-
-func (t typeMeta) meta() typeMeta { return t }
-
-// checkKind decodes body into doc and checks its kind and, when the
-// document carries one, its apiVersion (api.json carries none).
-func checkKind(file string, body []byte, doc kindOf, kind, apiVersion string) error {
-	if err := decodeDoc(file, body, doc); err != nil {
+// checkKind decodes body into doc with dec and checks the kind and, when
+// the document carries one, the apiVersion of its type meta (api.json
+// carries none).
+func checkKind(file string, body []byte, doc any, meta *metav1.TypeMeta, dec decoder, kind, apiVersion string) error {
+	if err := decodeDoc(file, body, doc, dec); err != nil {
 		return err
 	}
-	got := doc.meta()
-	if got.Kind != kind {
-		return &FileError{File: file, Field: "kind", Problem: fmt.Sprintf("is %q, want %q", got.Kind, kind)}
+	if meta.Kind != kind {
+		return &FileError{File: file, Field: "kind", Problem: fmt.Sprintf("is %q, want %q", meta.Kind, kind)}
 	}
-	if got.APIVersion != apiVersion && (got.APIVersion != "" || apiVersion != "v1") {
-		return &FileError{File: file, Field: "apiVersion", Problem: fmt.Sprintf("is %q, want %q", got.APIVersion, apiVersion)}
+	if meta.APIVersion != apiVersion && (meta.APIVersion != "" || apiVersion != "v1") {
+		return &FileError{File: file, Field: "apiVersion", Problem: fmt.Sprintf("is %q, want %q", meta.APIVersion, apiVersion)}
 	}
 	return nil
 }
 
 func checkResourceList(file string, body []byte, groupVersion string, doc *apiResourceListDoc) error {
-	if err := checkKind(file, body, doc, "APIResourceList", "v1"); err != nil {
+	if err := checkKind(file, body, doc, &doc.TypeMeta, caseSensitiveJSON, "APIResourceList", "v1"); err != nil {
 		return err
 	}
 	if doc.GroupVersion != groupVersion {
 		return &FileError{File: file, Field: "groupVersion", Problem: fmt.Sprintf("is %q, but the file name says %q", doc.GroupVersion, groupVersion)}
 	}
-	return checkResources(file, doc.Resources)
+	return checkResources(file, doc.APIResources)
 }
 
-// decodeDoc decodes body into doc and turns decoder errors into a FileError
-// that names the JSON path at fault and the byte offset.
-func decodeDoc(file string, body []byte, doc any) error {
-	// Fast path: encoding/json's scanner proves the bytes are one valid
-	// JSON value, then json-iterator (already in client-go's module graph)
-	// decodes about three times faster than encoding/json. Any failure is
-	// decoded again by encoding/json, whose errors carry the byte offset
-	// and field the message names; TestDecodersAgree shows both decoders
-	// give the same result on every seed and corpus document.
-	if json.Valid(body) && fastJSON.Unmarshal(body, doc) == nil {
-		return nil
+// decodeDoc decodes body into doc with dec and turns decoder errors into a
+// FileError that names the JSON path at fault and the byte offset.
+func decodeDoc(file string, body []byte, doc any, dec decoder) error {
+	var err error
+	switch dec {
+	case caseSensitiveJSON:
+		err = kjson.UnmarshalCaseSensitivePreserveInts(body, doc)
+	default:
+		// Fast path: encoding/json's scanner proves the bytes are one
+		// valid JSON value, then json-iterator (already in client-go's
+		// module graph) decodes about three times faster than
+		// encoding/json; FuzzDecodersAgree shows both give the same result.
+		if json.Valid(body) && fastJSON.Unmarshal(body, doc) == nil {
+			return nil
+		}
+		err = json.Unmarshal(body, doc)
 	}
-	err := json.Unmarshal(body, doc)
 	if err == nil {
 		return nil
 	}
+	return decodeProblem(file, body, doc, err)
+}
+
+// decodeProblem explains a decoding error. encoding/json's errors carry the
+// byte offset the message names; sigs.k8s.io/json keeps its error types
+// internal, so its failures are decoded once more by encoding/json into a
+// fresh value of the same type, which fails the same way on the same bytes.
+func decodeProblem(file string, body []byte, doc any, err error) error {
 	var syntax *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
+	if !errors.As(err, &syntax) && !errors.As(err, &typeErr) {
+		fresh := reflect.New(reflect.TypeOf(doc).Elem()).Interface()
+		if stdErr := json.Unmarshal(body, fresh); stdErr != nil {
+			err = stdErr
+		}
+	}
 	switch {
 	case errors.As(err, &syntax):
-		field := jsonPathAt(body, syntax.Offset)
+		at := jsonPathAt(body, syntax.Offset)
 		if strings.Contains(syntax.Error(), "unexpected end of JSON input") {
-			return &FileError{File: file, Field: field, Problem: fmt.Sprintf("truncated JSON: unexpected end at byte %d", syntax.Offset)}
+			return &FileError{File: file, Field: at, Problem: fmt.Sprintf("truncated JSON: unexpected end at byte %d", syntax.Offset)}
 		}
-		return &FileError{File: file, Field: field, Problem: fmt.Sprintf("invalid JSON at byte %d: %s", syntax.Offset, syntax.Error())}
+		return &FileError{File: file, Field: at, Problem: fmt.Sprintf("invalid JSON at byte %d: %s", syntax.Offset, syntax.Error())}
 	case errors.As(err, &typeErr):
-		field := jsonPathOrDocument(body, typeErr.Offset-1)
+		at := jsonPathOrDocument(body, typeErr.Offset-1)
 		if typeErr.Offset <= 1 {
-			field = "(document)"
+			at = "(document)"
 		}
-		return &FileError{File: file, Field: field, Problem: fmt.Sprintf("is a JSON %s, want %s", typeErr.Value, jsonTypeName(typeErr.Type.String()))}
+		return &FileError{File: file, Field: at, Problem: fmt.Sprintf("is a JSON %s, want %s", typeErr.Value, jsonTypeName(typeErr.Type))}
 	}
-	return &FileError{File: file, Problem: err.Error()}
+	return &FileError{File: file, Problem: oneLineText(err.Error())}
 }
 
-// checkReferences verifies that api.json and apis.json only name
-// group-versions the recording has a document for.
-func (r *Recording) checkReferences(docs *documents) error {
-	if docs.core != nil {
-		file := r.Responses[Route{Path: "/api"}].File
-		for i, v := range docs.core.Versions {
-			if err := r.needDocument(file, fmt.Sprintf("versions[%d]", i), v, Route{Path: "/api/" + v}); err != nil {
-				return err
-			}
-		}
-	}
-	if docs.groups != nil {
-		file := r.Responses[Route{Path: "/apis"}].File
-		for gi, g := range docs.groups.Groups {
-			for vi, v := range g.Versions {
-				field := fmt.Sprintf("groups[%d].versions[%d]", gi, vi)
-				gv := g.Name + "/" + v.Version
-				if err := r.needDocument(file, field, gv, Route{Path: "/apis/" + gv}); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
-func (r *Recording) needDocument(listFile, field, groupVersion string, route Route) error {
-	if r.has(route) {
-		return nil
-	}
-	return &FileError{File: r.file(FileFor(route)), Problem: fmt.Sprintf("missing: %s %s lists %s but the recording has no document for it", listFile, field, groupVersion)}
+// oneLineText keeps a decoder message on one line.
+func oneLineText(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -3,7 +3,12 @@ package recording
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
+	"strings"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
 // listedResource is one entry of a group-version as discovery delivers it:
@@ -13,6 +18,25 @@ type listedResource struct {
 	sub        int // in the resource's subresources (aggregated), or -1
 	kind       string
 	namespaced bool
+	rest       restOf // the other fields the model keeps
+}
+
+// restOf holds the fields the model keeps besides kind and scope, so that
+// two entries the model would tell apart compare unequal.
+type restOf struct {
+	singular, groupVersion        string // groupVersion: subresources only
+	verbs, shortNames, categories []string
+}
+
+func (a restOf) equal(b restOf) bool {
+	return a.singular == b.singular && a.groupVersion == b.groupVersion &&
+		slices.Equal(a.verbs, b.verbs) && slices.Equal(a.shortNames, b.shortNames) && slices.Equal(a.categories, b.categories)
+}
+
+// sameContent reports whether two entries describe the same resource,
+// wherever each was listed.
+func (l listedResource) sameContent(o listedResource) bool {
+	return l.kind == o.kind && l.namespaced == o.namespaced && l.rest.equal(o.rest)
 }
 
 // path is the JSON path of the entry below prefix.
@@ -26,11 +50,15 @@ func (l listedResource) path(prefix string) string {
 	return fmt.Sprintf("%sresources[%d]", prefix, l.index)
 }
 
-// checkAgreement verifies that every aggregated document describes the same
-// group-versions and resources as the legacy documents of the recording:
-// both come from the same server at the same moment, and the model must not
-// depend on which one a client reads.
-func (r *Recording) checkAgreement(docs *documents) error {
+// checkAgreement compares every aggregated document with the legacy
+// documents of the recording: both come from the same server at the same
+// moment, and the model should not depend on which one a client reads.
+// Real servers disagree (OpenShift's aggregated API servers list no groups
+// in their legacy /apis), and clients read either without complaint, so a
+// disagreement is a warning: one per aggregated document, naming its first
+// difference and how many more there are.
+func (r *Recording) checkAgreement(docs *documents) []error {
+	var warnings []error
 	for _, route := range r.sortedRoutes() {
 		doc, ok := docs.aggregated[route]
 		if !ok {
@@ -40,11 +68,20 @@ func (r *Recording) checkAgreement(docs *documents) error {
 		if legacy == nil {
 			continue // no legacy documents to compare with
 		}
-		if err := r.agree(r.file(r.Responses[route].File), listFile, doc, legacy, docs); err != nil {
-			return err
+		diffs := r.agree(r.file(r.Responses[route].File), listFile, doc, legacy, docs)
+		if len(diffs) == 0 {
+			continue
 		}
+		first := diffs[0]
+		switch n := len(diffs) - 1; {
+		case n == 1:
+			first.Problem += " (and 1 more difference)"
+		case n > 1:
+			first.Problem += fmt.Sprintf(" (and %d more differences)", n)
+		}
+		warnings = append(warnings, first)
 	}
-	return nil
+	return warnings
 }
 
 // legacyVersions lists the group-versions api.json (for /api) or apis.json
@@ -69,26 +106,34 @@ func (r *Recording) legacyVersions(p string, docs *documents) (map[string]string
 	return out, r.Responses[Route{Path: p}].File
 }
 
-func (r *Recording) agree(file, listFile string, doc *aggregatedListDoc, legacy map[string]string, docs *documents) error {
+func (r *Recording) agree(file, listFile string, doc *aggregatedListDoc, legacy map[string]string, docs *documents) []*FileError {
+	var diffs []*FileError
 	inAggregated := map[string]bool{}
 	for i, g := range doc.Items {
 		for j, v := range g.Versions {
-			field := fmt.Sprintf("items[%d].versions[%d]", i, j)
+			at := field.NewPath("items").Index(i).Child("versions").Index(j)
 			gv := v.Version
-			if g.Metadata.Name != "" {
-				gv = g.Metadata.Name + "/" + v.Version
+			if g.Name != "" {
+				gv = g.Name + "/" + v.Version
 			}
 			inAggregated[gv] = true
 			if _, ok := legacy[gv]; !ok {
-				return &FileError{File: file, Field: field + ".version", Problem: fmt.Sprintf("%s is served here but %s does not list it", gv, listFile)}
+				diffs = append(diffs, &FileError{File: file, Field: at.Child("version").String(), Problem: fmt.Sprintf("%s is served here but %s does not list it", gv, listFile)})
+				continue
 			}
 			list, ok := docs.lists[gv]
-			if !ok || v.Freshness == "Stale" {
-				continue // failed in the legacy documents or stale here: reported as unavailable
+			stale := v.Freshness == "Stale"
+			switch {
+			case stale && ok:
+				diffs = append(diffs, &FileError{File: file, Field: at.Child("freshness").String(), Problem: fmt.Sprintf("%s is Stale here, but %s serves it", gv, docs.listFiles[gv])})
+				continue
+			case !stale && !ok:
+				diffs = append(diffs, &FileError{File: file, Field: at.Child("version").String(), Problem: r.legacyFailure(gv)})
+				continue
+			case stale:
+				continue // unavailable both ways
 			}
-			if err := agreeResources(file, field, aggregatedResources(v), docs.listFiles[gv], legacyResources(list)); err != nil {
-				return err
-			}
+			diffs = append(diffs, agreeResources(file, at, aggregatedResources(gv, v), docs.listFiles[gv], legacyResources(gv, list))...)
 		}
 	}
 	gvs := make([]string, 0, len(legacy))
@@ -98,67 +143,108 @@ func (r *Recording) agree(file, listFile string, doc *aggregatedListDoc, legacy 
 	sort.Strings(gvs)
 	for _, gv := range gvs {
 		if !inAggregated[gv] {
-			return &FileError{File: r.file(listFile), Field: legacy[gv], Problem: fmt.Sprintf("lists %s, but %s does not serve it", gv, path.Base(file))}
+			diffs = append(diffs, &FileError{File: r.file(listFile), Field: legacy[gv], Problem: fmt.Sprintf("lists %s, but %s does not serve it", gv, path.Base(file))})
 		}
 	}
-	return nil
+	return diffs
+}
+
+// legacyFailure says how the legacy document of gv, which an aggregated
+// document serves, failed: recorded as an error, or not recorded at all.
+func (r *Recording) legacyFailure(gv string) string {
+	route := Route{Path: groupVersionPath(gv)}
+	if resp, ok := r.Responses[route]; ok {
+		return fmt.Sprintf("%s is served here, but %s recorded HTTP %d for it", gv, resp.File, resp.Status)
+	}
+	return fmt.Sprintf("%s is served here, but the recording has no %s for it", gv, FileFor(route))
+}
+
+// groupVersionPath is the URL path of a group-version's document.
+func groupVersionPath(gv string) string {
+	if strings.Contains(gv, "/") {
+		return "/apis/" + gv
+	}
+	return "/api/" + gv
 }
 
 // aggregatedResources flattens a version of aggregated discovery the way
 // client-go does: a resource without a response kind only carries its
 // subresources, and a subresource without one is left out.
-func aggregatedResources(v aggregatedVersion) map[string]listedResource {
+func aggregatedResources(gv string, v aggregatedVersion) map[string]listedResource {
 	out := make(map[string]listedResource, 2*len(v.Resources))
 	for i, r := range v.Resources {
 		ns := r.Scope == "Namespaced"
-		if r.ResponseKind != nil && *r.ResponseKind != (gvk{}) {
-			out[r.Resource] = listedResource{index: i, sub: -1, kind: r.ResponseKind.Kind, namespaced: ns}
+		if k := r.ResponseKind; k != nil && *k != (metav1.GroupVersionKind{}) {
+			out[r.Resource] = listedResource{index: i, sub: -1, kind: k.Kind, namespaced: ns,
+				rest: restOf{singular: r.SingularResource, verbs: r.Verbs, shortNames: r.ShortNames, categories: r.Categories}}
 		}
 		for j, s := range r.Subresources {
-			if s.ResponseKind != nil && *s.ResponseKind != (gvk{}) {
-				out[r.Resource+"/"+s.Subresource] = listedResource{index: i, sub: j, kind: s.ResponseKind.Kind, namespaced: ns}
+			if k := s.ResponseKind; k != nil && *k != (metav1.GroupVersionKind{}) {
+				out[r.Resource+"/"+s.Subresource] = listedResource{index: i, sub: j, kind: k.Kind, namespaced: ns,
+					rest: restOf{groupVersion: subGroupVersion(gv, k.Group, k.Version), verbs: s.Verbs}}
 			}
 		}
 	}
 	return out
 }
 
-func legacyResources(list *apiResourceListDoc) map[string]listedResource {
-	out := make(map[string]listedResource, len(list.Resources))
-	for i, r := range list.Resources {
-		out[r.Name] = listedResource{index: i, sub: -1, kind: r.Kind, namespaced: r.Namespaced}
+func legacyResources(gv string, list *apiResourceListDoc) map[string]listedResource {
+	out := make(map[string]listedResource, len(list.APIResources))
+	for i, r := range list.APIResources {
+		l := listedResource{index: i, sub: -1, kind: r.Kind, namespaced: r.Namespaced}
+		if strings.Contains(r.Name, "/") {
+			l.rest = restOf{groupVersion: subGroupVersion(gv, r.Group, r.Version), verbs: r.Verbs}
+		} else {
+			l.rest = restOf{singular: r.SingularName, verbs: r.Verbs, shortNames: r.ShortNames, categories: r.Categories}
+		}
+		out[r.Name] = l
 	}
 	return out
 }
 
-func agreeResources(file, field string, agg map[string]listedResource, listFile string, legacy map[string]listedResource) error {
+// subGroupVersion is the group-version a subresource answers with, the
+// parent's when the server left it empty, as the model completes it.
+func subGroupVersion(parent, group, version string) string {
+	switch {
+	case group == "" && version == "":
+		return parent
+	case group == "":
+		return version
+	}
+	return group + "/" + version
+}
+
+func agreeResources(file string, at *field.Path, agg map[string]listedResource, listFile string, legacy map[string]listedResource) []*FileError {
 	if len(agg) == len(legacy) && sameResources(agg, legacy) {
 		return nil // the common case: checked without sorting or formatting
 	}
+	var diffs []*FileError
+	prefix := at.String()
 	for _, name := range sortedKeys(legacy) {
 		l := legacy[name]
 		a, ok := agg[name]
 		switch {
 		case !ok:
-			return &FileError{File: file, Field: field + ".resources", Problem: fmt.Sprintf("has no %s, which %s %s lists", name, listFile, l.path(""))}
+			diffs = append(diffs, &FileError{File: file, Field: at.Child("resources").String(), Problem: fmt.Sprintf("has no %s, which %s %s lists", name, listFile, l.path(""))})
 		case a.kind != l.kind:
-			return &FileError{File: file, Field: a.path(field) + ".responseKind.kind", Problem: fmt.Sprintf("is %q, but %s %s.kind says %q", a.kind, listFile, l.path(""), l.kind)}
+			diffs = append(diffs, &FileError{File: file, Field: a.path(prefix) + ".responseKind.kind", Problem: fmt.Sprintf("is %q, but %s %s.kind says %q", a.kind, listFile, l.path(""), l.kind)})
 		case a.namespaced != l.namespaced:
-			return &FileError{File: file, Field: a.path(field), Problem: fmt.Sprintf("%s is %s here, but %s %s.namespaced says %v", name, scopeName(a.namespaced), listFile, l.path(""), l.namespaced)}
+			diffs = append(diffs, &FileError{File: file, Field: a.path(prefix), Problem: fmt.Sprintf("%s is %s here, but %s %s.namespaced says %v", name, scopeName(a.namespaced), listFile, l.path(""), l.namespaced)})
+		case !a.rest.equal(l.rest):
+			diffs = append(diffs, &FileError{File: file, Field: a.path(prefix), Problem: fmt.Sprintf("%s differs from %s %s in its singular name, verbs, short names, categories or response group-version", name, listFile, l.path(""))})
 		}
 	}
 	for _, name := range sortedKeys(agg) {
 		if _, ok := legacy[name]; !ok {
-			return &FileError{File: file, Field: agg[name].path(field), Problem: fmt.Sprintf("%s is served here but %s does not list it", name, listFile)}
+			diffs = append(diffs, &FileError{File: file, Field: agg[name].path(prefix), Problem: fmt.Sprintf("%s is served here but %s does not list it", name, listFile)})
 		}
 	}
-	return nil
+	return diffs
 }
 
 func sameResources(agg, legacy map[string]listedResource) bool {
 	for name, l := range legacy {
-		a, ok := agg[name]
-		if !ok || a.kind != l.kind || a.namespaced != l.namespaced {
+		if a, ok := agg[name]; !ok || !a.sameContent(l) {
 			return false
 		}
 	}

@@ -2,39 +2,37 @@ package recording
 
 import (
 	"fmt"
-	"strings"
 	"unicode"
+
+	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// problem is something wrong at a JSON path relative to where the check
-// looked; in places it under the path of the value checked.
-type problem struct {
-	field, text string
+// The checks below walk the decoded documents and name the value at fault
+// with its apimachinery field path ("resources[3].name"), carried as a loc
+// until a problem needs it.
+
+func fileError(file string, at loc, problem string) error {
+	return &FileError{File: file, Field: at.String(), Problem: problem}
 }
 
-func (p *problem) in(file, prefix string) error {
-	return &FileError{File: file, Field: prefix + p.field, Problem: p.text}
+func nameError(file string, at loc, name, rule string) error {
+	return fileError(file, at, quoteName(name)+" "+rule)
 }
 
-func nameProblem(field, name, rule string) *problem {
-	return &problem{field: field, text: quoteName(name) + " " + rule}
-}
-
-// textProblem finds a control character in shown text.
-func textProblem(field, text string) *problem {
+// textError finds a control character in shown text.
+func textError(file string, at loc, text string) error {
 	for _, r := range text {
 		if unicode.IsControl(r) {
-			return &problem{field: field, text: fmt.Sprintf("%s contains the control character %U", quoteName(text), r)}
+			return fileError(file, at, fmt.Sprintf("%s contains the control character %U", quoteName(text), r))
 		}
 	}
 	return nil
 }
 
-func textsProblem(field string, texts []string) *problem {
+func textsError(file string, at loc, texts []string) error {
 	for i, t := range texts {
-		if p := textProblem("", t); p != nil {
-			p.field = fmt.Sprintf("%s[%d]", field, i)
-			return p
+		if err := textError(file, at.index(i), t); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -44,23 +42,22 @@ func textsProblem(field string, texts []string) *problem {
 // index of every name.
 type seen map[string]int
 
-func (s seen) duplicate(name string, i int) *problem {
+func (s seen) duplicate(file string, at loc, name string, i int) error {
 	if first, ok := s[name]; ok {
-		return &problem{text: fmt.Sprintf("%s is listed twice (first at index %d)", quoteName(name), first)}
+		return fileError(file, at, fmt.Sprintf("%s is listed twice (first at index %d)", quoteName(name), first))
 	}
 	s[name] = i
 	return nil
 }
 
-func checkVersionNames(file, field string, versions []string) error {
+func checkVersionNames(file string, at loc, versions []string) error {
 	dup := seen{}
 	for i, v := range versions {
-		p := dup.duplicate(v, i)
 		if !ValidVersionName(v) {
-			p = nameProblem("", v, versionNameRule)
+			return nameError(file, at.index(i), v, versionNameRule)
 		}
-		if p != nil {
-			return p.in(file, fmt.Sprintf("%s[%d]", field, i))
+		if err := dup.duplicate(file, at.index(i), v, i); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -69,51 +66,39 @@ func checkVersionNames(file, field string, versions []string) error {
 func checkGroupList(file string, doc *apiGroupListDoc) error {
 	dup := seen{}
 	for i, g := range doc.Groups {
-		p := groupEntryProblem(g)
-		if p == nil {
-			if p = dup.duplicate(g.Name, i); p != nil {
-				p.field = "name"
-			}
+		at := newLoc("groups").index(i)
+		if err := checkGroupEntry(file, at, g); err != nil {
+			return err
 		}
-		if p != nil {
-			return p.in(file, fmt.Sprintf("groups[%d].", i))
+		if err := dup.duplicate(file, at.child("name"), g.Name, i); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func checkGroupEntry(file, prefix string, g apiGroupDoc) error {
-	if p := groupEntryProblem(g); p != nil {
-		return p.in(file, prefix)
-	}
-	return nil
-}
-
-// groupEntryProblem checks one APIGroup: its name, its versions and that
-// the preferred version is one of them.
-func groupEntryProblem(g apiGroupDoc) *problem {
+// checkGroupEntry checks one APIGroup at at (nil for a whole document): its
+// name, its versions and that the preferred version is one of them.
+func checkGroupEntry(file string, at loc, g apiGroupDoc) error {
 	if rule := groupRule(g.Name); rule != "" {
-		return nameProblem("name", g.Name, rule)
+		return nameError(file, at.child("name"), g.Name, rule)
 	}
 	dup := make(seen, len(g.Versions))
 	for i, v := range g.Versions {
-		p := dup.duplicate(v.Version, i)
-		switch {
-		case !ValidVersionName(v.Version):
-			p = nameProblem(".version", v.Version, versionNameRule)
-		case p != nil:
-			p.field = ".version"
-		case v.GroupVersion != g.Name+"/"+v.Version:
-			p = &problem{field: ".groupVersion", text: fmt.Sprintf("is %q, want %q", v.GroupVersion, g.Name+"/"+v.Version)}
+		vp := at.child("versions").index(i)
+		if !ValidVersionName(v.Version) {
+			return nameError(file, vp.child("version"), v.Version, versionNameRule)
 		}
-		if p != nil {
-			p.field = fmt.Sprintf("versions[%d]%s", i, p.field)
-			return p
+		if err := dup.duplicate(file, vp.child("version"), v.Version, i); err != nil {
+			return err
+		}
+		if want := g.Name + "/" + v.Version; v.GroupVersion != want {
+			return fileError(file, vp.child("groupVersion"), fmt.Sprintf("is %q, want %q", v.GroupVersion, want))
 		}
 	}
 	if pv := g.PreferredVersion.Version; pv != "" {
 		if _, ok := dup[pv]; !ok {
-			return &problem{field: "preferredVersion.version", text: fmt.Sprintf("%q is not one of the group's versions", pv)}
+			return fileError(file, at.child("preferredVersion", "version"), fmt.Sprintf("%q is not one of the group's versions", pv))
 		}
 	}
 	return nil
@@ -124,46 +109,53 @@ func groupEntryProblem(g apiGroupDoc) *problem {
 func checkResources(file string, resources []apiResourceDoc) error {
 	dup := make(seen, len(resources))
 	for i, r := range resources {
-		if p := legacyResourceProblem(r, dup, i); p != nil {
-			return p.in(file, fmt.Sprintf("resources[%d]", i))
+		at := newLoc("resources").index(i)
+		if err := resourceNameError(file, at.child("name"), r.Name); err != nil {
+			return err
+		}
+		if err := dup.duplicate(file, at.child("name"), r.Name, i); err != nil {
+			return err
+		}
+		if err := resourceTextError(file, at, legacyFields, r.SingularName, r.Kind, r.Verbs, r.ShortNames, r.Categories); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func legacyResourceProblem(r apiResourceDoc, dup seen, i int) *problem {
-	parent, sub, isSub := strings.Cut(r.Name, "/")
-	if !ValidResourceName(parent) || (isSub && !ValidResourceName(sub)) {
-		return nameProblem(".name", r.Name, resourceNameRule)
+// resourceNameError refuses a missing name and one ValidResourceName
+// refuses.
+func resourceNameError(file string, at loc, name string) error {
+	switch {
+	case name == "":
+		return fileError(file, at, field.Required(at.path(), "").ErrorBody())
+	case !ValidResourceName(name):
+		return nameError(file, at, name, resourceNameRule)
 	}
-	if p := dup.duplicate(r.Name, i); p != nil {
-		p.field = ".name"
-		return p
-	}
-	return resourceTextProblem(legacyFields, r.SingularName, r.Kind, r.Verbs, r.ShortNames, r.Categories)
+	return nil
 }
 
 // Field names of the singular name and the kind: legacy documents and
 // aggregated documents name them differently.
 var (
-	legacyFields     = [2]string{".singularName", ".kind"}
-	aggregatedFields = [2]string{".singularResource", ".responseKind.kind"}
+	legacyFields     = [2][]string{{"singularName"}, {"kind"}}
+	aggregatedFields = [2][]string{{"singularResource"}, {"responseKind", "kind"}}
 )
 
-func resourceTextProblem(names [2]string, singular, kind string, verbs, shortNames, categories []string) *problem {
+func resourceTextError(file string, at loc, names [2][]string, singular, kind string, verbs, shortNames, categories []string) error {
 	if singular != "" && !ValidResourceName(singular) {
-		return nameProblem(names[0], singular, resourceNameRule)
+		return nameError(file, at.child(names[0]...), singular, resourceNameRule)
 	}
-	if p := textProblem(names[1], kind); p != nil {
-		return p
+	if err := textError(file, at.child(names[1]...), kind); err != nil {
+		return err
 	}
-	if p := textsProblem(".verbs", verbs); p != nil {
-		return p
+	if err := textsError(file, at.child("verbs"), verbs); err != nil {
+		return err
 	}
-	if p := textsProblem(".shortNames", shortNames); p != nil {
-		return p
+	if err := textsError(file, at.child("shortNames"), shortNames); err != nil {
+		return err
 	}
-	return textsProblem(".categories", categories)
+	return textsError(file, at.child("categories"), categories)
 }
 
 // checkAggregated checks an aggregated discovery document: group names
@@ -172,103 +164,92 @@ func resourceTextProblem(names [2]string, singular, kind string, verbs, shortNam
 func checkAggregated(file string, core bool, doc *aggregatedListDoc) error {
 	dup := make(seen, len(doc.Items))
 	for i, g := range doc.Items {
-		var p *problem
-		switch name := g.Metadata.Name; {
-		case core && name != "":
-			p = &problem{field: ".metadata.name", text: fmt.Sprintf("is %q, but aggregated discovery for /api holds only the core group (no name)", name)}
-		case !core && groupRule(name) != "":
-			p = nameProblem(".metadata.name", name, groupRule(name))
-		default:
-			if p = dup.duplicate(name, i); p != nil {
-				p.field = ".metadata.name"
-			} else {
-				p = aggregatedVersionsProblem(g.Versions)
-			}
+		at := newLoc("items").index(i)
+		name := at.child("metadata", "name")
+		switch {
+		case core && g.Name != "":
+			return fileError(file, name, fmt.Sprintf("is %q, but aggregated discovery for /api holds only the core group (no name)", g.Name))
+		case !core && groupRule(g.Name) != "":
+			return nameError(file, name, g.Name, groupRule(g.Name))
 		}
-		if p != nil {
-			return p.in(file, fmt.Sprintf("items[%d]", i))
+		if err := dup.duplicate(file, name, g.Name, i); err != nil {
+			return err
+		}
+		if err := checkAggregatedVersions(file, at.child("versions"), g.Versions); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func aggregatedVersionsProblem(versions []aggregatedVersion) *problem {
+func checkAggregatedVersions(file string, at loc, versions []aggregatedVersion) error {
 	dup := make(seen, len(versions))
 	for i, v := range versions {
-		p := dup.duplicate(v.Version, i)
-		switch {
-		case !ValidVersionName(v.Version):
-			p = nameProblem(".version", v.Version, versionNameRule)
-		case p != nil:
-			p.field = ".version"
-		case v.Freshness != "" && v.Freshness != "Current" && v.Freshness != "Stale":
-			p = &problem{field: ".freshness", text: fmt.Sprintf("is %q, want \"Current\" or \"Stale\"", v.Freshness)}
-		default:
-			p = aggregatedResourcesProblem(v.Resources)
+		vp := at.index(i)
+		if !ValidVersionName(v.Version) {
+			return nameError(file, vp.child("version"), v.Version, versionNameRule)
 		}
-		if p != nil {
-			p.field = fmt.Sprintf(".versions[%d]%s", i, p.field)
-			return p
+		if err := dup.duplicate(file, vp.child("version"), v.Version, i); err != nil {
+			return err
+		}
+		if f := v.Freshness; f != "" && f != "Current" && f != "Stale" {
+			return fileError(file, vp.child("freshness"), fmt.Sprintf("is %q, want \"Current\" or \"Stale\"", f))
+		}
+		if err := checkAggregatedResources(file, vp.child("resources"), v.Resources); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func aggregatedResourcesProblem(resources []aggregatedResource) *problem {
+func checkAggregatedResources(file string, at loc, resources []aggregatedResource) error {
 	dup := make(seen, len(resources))
 	for i, r := range resources {
-		p := aggregatedResourceProblem(r)
-		if p == nil {
-			if p = dup.duplicate(r.Resource, i); p != nil {
-				p.field = ".resource"
-			}
+		if err := checkAggregatedResource(file, at.index(i), r); err != nil {
+			return err
 		}
-		if p != nil {
-			p.field = fmt.Sprintf(".resources[%d]%s", i, p.field)
-			return p
+		if err := dup.duplicate(file, at.index(i).child("resource"), r.Resource, i); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func aggregatedResourceProblem(r aggregatedResource) *problem {
-	if !ValidResourceName(r.Resource) {
-		return nameProblem(".resource", r.Resource, resourceNameRule)
+func checkAggregatedResource(file string, at loc, r aggregatedResource) error {
+	if err := resourceNameError(file, at.child("resource"), r.Resource); err != nil {
+		return err
 	}
 	if r.Scope != "Namespaced" && r.Scope != "Cluster" {
-		return &problem{field: ".scope", text: fmt.Sprintf("is %q, want \"Namespaced\" or \"Cluster\"", r.Scope)}
+		return fileError(file, at.child("scope"), fmt.Sprintf("is %q, want \"Namespaced\" or \"Cluster\"", r.Scope))
 	}
 	kind := ""
 	if r.ResponseKind != nil {
 		kind = r.ResponseKind.Kind
 	}
-	if p := resourceTextProblem(aggregatedFields, r.SingularResource, kind, r.Verbs, r.ShortNames, r.Categories); p != nil {
-		return p
+	if err := resourceTextError(file, at, aggregatedFields, r.SingularResource, kind, r.Verbs, r.ShortNames, r.Categories); err != nil {
+		return err
 	}
 	dup := make(seen, len(r.Subresources))
 	for i, s := range r.Subresources {
-		p := subresourceProblem(s)
-		if p == nil {
-			if p = dup.duplicate(s.Subresource, i); p != nil {
-				p.field = ".subresource"
-			}
+		sp := at.child("subresources").index(i)
+		if err := checkSubresource(file, sp, s); err != nil {
+			return err
 		}
-		if p != nil {
-			p.field = fmt.Sprintf(".subresources[%d]%s", i, p.field)
-			return p
+		if err := dup.duplicate(file, sp.child("subresource"), s.Subresource, i); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func subresourceProblem(s aggregatedSubresource) *problem {
-	if !ValidResourceName(s.Subresource) {
-		return nameProblem(".subresource", s.Subresource, resourceNameRule)
+func checkSubresource(file string, at loc, s aggregatedSubresource) error {
+	if err := resourceNameError(file, at.child("subresource"), s.Subresource); err != nil {
+		return err
 	}
 	if s.ResponseKind != nil {
-		if p := textProblem(".responseKind.kind", s.ResponseKind.Kind); p != nil {
-			return p
+		if err := textError(file, at.child("responseKind", "kind"), s.ResponseKind.Kind); err != nil {
+			return err
 		}
 	}
-	return textsProblem(".verbs", s.Verbs)
+	return textsError(file, at.child("verbs"), s.Verbs)
 }

@@ -5,10 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/render/table"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
@@ -167,4 +169,48 @@ func FuzzRender(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// FuzzAggregatedLegacyAgree is the property the checks promise: for any
+// recording that loads without a warning, aggregated and legacy discovery
+// give the same model (the same group-versions unavailable, whatever
+// reason each path gives). It fuzzes the core group's aggregated and
+// legacy documents of the broken corpus's base, seeded from every
+// recording's.
+func FuzzAggregatedLegacyAgree(f *testing.F) {
+	aggregated := seedFiles(f, "aggregated_api_v2.json")
+	for i, b := range seedFiles(f, "api__v1.json") {
+		f.Add(aggregated[i%len(aggregated)], b)
+	}
+	f.Add(aggregated[0], []byte(`{"kind":"APIResourceList","groupVersion":"v1","resources":[{"name":"pods","Kind":"Pod","namespaced":true,"verbs":["get"]}]}`))
+	fsys := baseFiles(f)
+	f.Fuzz(func(t *testing.T, agg, v1 []byte) {
+		rec := loadWith(t, fsys, map[string][]byte{"aggregated_api_v2.json": agg, "api__v1.json": v1})
+		if rec == nil || len(rec.Warnings) > 0 {
+			return
+		}
+		a, err := source.FromRecording(rec, source.DiscoverOptions{})
+		if err != nil {
+			t.Fatalf("aggregated discovery of a recording that passed the checks: %v", err)
+		}
+		l, err := source.FromRecording(rec, source.DiscoverOptions{Legacy: true})
+		if err != nil {
+			t.Fatalf("legacy discovery of a recording that passed the checks: %v", err)
+		}
+		if ga, gl := comparable(a), comparable(l); !reflect.DeepEqual(ga, gl) {
+			t.Fatalf("no warning, but the models differ:\naggregated %+v\nlegacy     %+v", ga, gl)
+		}
+	})
+}
+
+// comparable is the model without what names the path it came by: the
+// discovery format, and the reasons of unavailable group-versions.
+func comparable(api *model.API) *model.API {
+	out := *api
+	out.Discovery = ""
+	out.Unavailable = nil
+	for _, u := range api.Unavailable {
+		out.Unavailable = append(out.Unavailable, model.Unavailable{Group: u.Group, Version: u.Version})
+	}
+	return &out
 }

@@ -3,6 +3,7 @@ package recording
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -94,16 +95,19 @@ func unquote(raw []byte) string {
 	return s
 }
 
-// jsonTypeName names the JSON type a Go decoding target expects.
-func jsonTypeName(goType string) string {
-	switch {
-	case goType == "string":
+// jsonTypeName names the JSON type a Go decoding target expects, by its
+// kind: metav1.Verbs is a []string, apidiscovery's ResourceScope a string.
+func jsonTypeName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
 		return "a string"
-	case goType == "bool":
+	case reflect.Bool:
 		return "a boolean"
-	case strings.HasPrefix(goType, "[]"):
+	case reflect.Slice, reflect.Array:
 		return "an array"
-	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"), strings.HasPrefix(goType, "float"):
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
 		return "a number"
 	}
 	return "an object"

@@ -49,14 +49,14 @@ func LoadDir(dir string, opts LoadOptions) (*Recording, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, &FileError{File: dir, Problem: "no such folder", Err: err}
 		}
-		return nil, fileError(dir, err)
+		return nil, wrapFileError(dir, err)
 	}
 	if !info.IsDir() {
 		return nil, &FileError{File: dir, Problem: "not a folder"}
 	}
 	root, err := os.OpenRoot(dir) // refuses every path that leaves dir, symbolic links included
 	if err != nil {
-		return nil, fileError(dir, err)
+		return nil, wrapFileError(dir, err)
 	}
 	rec, err := Load(root.FS(), dir, opts)
 	if err != nil || rec.lazy == nil {
@@ -74,7 +74,7 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fileError(name, err)
+		return nil, wrapFileError(name, err)
 	}
 	var docs []document
 	for _, e := range entries {

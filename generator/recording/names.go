@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"k8s.io/apimachinery/pkg/util/validation"
 )
@@ -182,15 +183,20 @@ func aggregatedRoute(p, version string, status int) (Route, int, bool) {
 	return Route{}, 0, false
 }
 
-// Names in discovery documents become file names, rows, anchors and paths,
-// so they must be names kube-apiserver accepts:
+// Names in discovery documents become file names, rows, anchors and paths.
+// Group and version names must be names kube-apiserver accepts, because
+// they become the names of recorded files:
 //   - group names: DNS-1123 subdomains (CRD and APIService validation),
 //     and not ending like a recorded status (".http503"), which would make
 //     the group's file name read as another group's failed answer;
-//   - versions: DNS-1035 labels (CRD and APIService validation);
-//   - resource, singular and subresource names: DNS-1123 subdomains, with
-//     "_" allowed too, because metric adapters (external.metrics.k8s.io)
-//     serve metric names like queue_messages_ready as resources.
+//   - versions: DNS-1035 labels (CRD and APIService validation).
+//
+// Resource, singular and subresource names are read as kubectl reads them:
+// aggregated API servers serve what they like (metric adapters serve
+// "s0-rabbitmq-queueName" and "*/agent.googleapis.com|agent|api_request_count"),
+// kubectl shows them, and the site turns them into slugs. Only what is
+// unsafe is refused: control characters, and an empty, "." or ".." part
+// between the "/" that separate a subresource from its parent.
 //
 // Kinds, verbs, short names and categories are shown, never used as paths:
 // they may hold any text except control characters.
@@ -198,7 +204,7 @@ const (
 	groupNameRule    = "is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)"
 	groupStatusRule  = "is not a valid API group name here: it ends like a recorded HTTP status (.http<code>), so its file name would read as another group's failed answer"
 	versionNameRule  = "is not a valid API version (a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)"
-	resourceNameRule = "is not a valid resource name (a DNS subdomain: lowercase letters, digits, '-', '.' and '_', at most 253 characters)"
+	resourceNameRule = `is not a usable resource name (any text without control characters; no part between "/" may be empty, "." or "..")`
 )
 
 // ValidGroupName reports whether name may be an API group's name in a
@@ -226,9 +232,16 @@ func ValidVersionName(name string) bool {
 }
 
 // ValidResourceName reports whether name may be a resource, singular or
-// subresource name in a recording.
+// subresource name in a recording: "pods", "pods/status",
+// "s0-rabbitmq-queueName". A name with a "/" is a subresource to kubectl,
+// which leaves it out of api-resources.
 func ValidResourceName(name string) bool {
-	return len(validation.IsDNS1123SubdomainWithUnderscore(name)) == 0
+	for _, part := range strings.Split(name, "/") {
+		if part == "" || part == "." || part == ".." || strings.IndexFunc(part, unicode.IsControl) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // GroupNameProblem says why name may not be a group's name, or returns ""

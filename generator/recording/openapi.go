@@ -113,7 +113,7 @@ func (r *Recording) checkOpenAPIDocument(route Route, resp Response) error {
 		var doc struct {
 			Swagger string `json:"swagger"`
 		}
-		if err := decodeDoc(file, resp.Body, &doc); err != nil {
+		if err := decodeDoc(file, resp.Body, &doc, stdlibJSON); err != nil {
 			return err
 		}
 		if doc.Swagger != "2.0" {

@@ -49,6 +49,12 @@ type Recording struct {
 	// nil here until then.
 	OpenAPI map[Route]Response
 
+	// Warnings lists what Check found that a client reads without
+	// complaint but that makes the model depend on how it is read: an
+	// aggregated document that disagrees with the legacy documents. Each
+	// is a *FileError naming both files, for the caller to show.
+	Warnings []error
+
 	// v3Hashes is the hash the index lists for each v3 document.
 	v3Hashes map[Route]string
 	// lazy reads the documents LoadOptions.LazyOpenAPI left unread.
@@ -123,9 +129,9 @@ type FileError struct {
 // Unwrap returns the error behind the problem, or nil.
 func (e *FileError) Unwrap() error { return e.Err }
 
-// fileError is a *FileError about file (a recording's folder, or a file in
-// it) carrying err.
-func fileError(file string, err error) error {
+// wrapFileError is a *FileError about file (a recording's folder, or a
+// file in it) carrying err.
+func wrapFileError(file string, err error) error {
 	return &FileError{File: file, Problem: err.Error(), Err: err}
 }
 

@@ -62,6 +62,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 // negotiate picks the first media type of accept that the recording can
 // answer, as kube-apiserver does for /api and /apis.
 func (h *Handler) negotiate(w http.ResponseWriter, p, accept string) {
+	if !h.serves(p) {
+		// An aggregated API server serves no /api at all: 404 whatever
+		// the client accepts, as kube-apiserver answers an unknown path.
+		writeStatus(w, http.StatusNotFound, notFoundStatus)
+		return
+	}
 	var refused *recording.Response
 	for _, mt := range parseAccept(accept) {
 		if mt.aggregated != "" {
@@ -90,6 +96,17 @@ func (h *Handler) negotiate(w http.ResponseWriter, p, accept string) {
 		return
 	}
 	writeStatus(w, http.StatusNotAcceptable, notAcceptableStatus)
+}
+
+// serves reports whether the recording holds any answer for p, in any
+// format.
+func (h *Handler) serves(p string) bool {
+	for _, aggregated := range []string{"", "v2", "v2beta1"} {
+		if _, ok := h.rec.Responses[recording.Route{Path: p, Aggregated: aggregated}]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 type mediaType struct {

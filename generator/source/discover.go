@@ -150,8 +150,12 @@ func Convert(groups []*metav1.APIGroup, lists []*metav1.APIResourceList, failed 
 		group := model.Group{Name: g.Name, PreferredVersion: g.PreferredVersion.Version}
 		for _, v := range g.Versions {
 			list, ok := byGV[model.GroupVersion(g.Name, v.Version)]
-			if !ok {
+			switch {
+			case !ok:
 				continue // failed: reported below
+			case len(list.APIResources) == 0:
+				api.Unavailable = append(api.Unavailable, emptyResponse(g.Name, v.Version))
+				continue
 			}
 			group.Versions = append(group.Versions, model.Version{Version: v.Version, Resources: convertResources(list.APIResources)})
 		}
@@ -160,11 +164,27 @@ func Convert(groups []*metav1.APIGroup, lists []*metav1.APIResourceList, failed 
 		}
 	}
 	for gv, err := range failed {
-		api.Unavailable = append(api.Unavailable, model.Unavailable{Group: gv.Group, Version: gv.Version, Reason: detail(err)})
+		api.Unavailable = append(api.Unavailable, model.Unavailable{Group: gv.Group, Version: gv.Version, Reason: detail(err), Stale: isStale(err)})
 	}
 	api.Normalize()
 	api.Shortened = api.LimitText()
 	return api
+}
+
+// emptyResponse names a group-version whose resource list is empty as
+// unavailable, with the words of kubectl's discovery cache, which reports
+// it so (a metrics adapter with no metrics, or /api/v1 answered 404, which
+// client-go turns into an empty list).
+func emptyResponse(group, version string) model.Unavailable {
+	gv := model.GroupVersion(group, version)
+	return model.Unavailable{Group: group, Version: version, Reason: "received empty response for: " + oneline.Text(gv)}
+}
+
+// isStale reports whether err is aggregated discovery's mark of a stale
+// group-version, which the group lists leave out.
+func isStale(err error) bool {
+	var stale discovery.StaleGroupVersionError
+	return errors.As(err, &stale)
 }
 
 // convertResources folds "parent/sub" entries into their parent's
