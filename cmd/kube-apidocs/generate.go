@@ -209,6 +209,9 @@ func (o *generateOptions) run(ctx context.Context, s streams, opts site.SiteOpti
 	if err := o.source.strictError(api); err != nil {
 		return err
 	}
+	if opts.Fields, err = o.fields(api); err != nil {
+		return err
+	}
 	if len(o.Compare) > 0 {
 		m, err := o.matrix(api, s.ErrOut)
 		if err != nil {
