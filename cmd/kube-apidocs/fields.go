@@ -126,7 +126,11 @@ func openAPIDocuments(src *sourceOptions) (map[string][]byte, error) {
 		if strings.Contains(p, "..") || strings.ContainsAny(p, "\\\x00") {
 			return nil, fmt.Errorf("%s: paths[%q]: not a document path", filepath.Join(src.Fixtures, openAPIIndex), p)
 		}
-		if docs[p], err = readRecorded(root, name, src.MaxFileSize); err != nil {
+		docs[p], err = readRecorded(root, name, src.MaxFileSize)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: missing (nor %s.gz): %s lists %q", filepath.Join(src.Fixtures, name), name, openAPIIndex, p)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", filepath.Join(src.Fixtures, name), err)
 		}
 	}

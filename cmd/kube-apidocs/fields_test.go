@@ -194,7 +194,7 @@ func TestGenerateFieldPagesBrokenOpenAPI(t *testing.T) {
 	}{
 		{"missing document", func(dir string) error {
 			return os.Remove(filepath.Join(dir, "openapi__v3__apis__apps__v1.json.gz"))
-		}, "openapi__v3__apis__apps__v1.json: no such file or directory"},
+		}, `openapi__v3__apis__apps__v1.json: missing (nor openapi__v3__apis__apps__v1.json.gz): openapi__v3.json lists "apis/apps/v1"`},
 		{"not JSON", func(dir string) error {
 			os.Remove(filepath.Join(dir, "openapi__v3__apis__apps__v1.json.gz"))
 			return os.WriteFile(filepath.Join(dir, "openapi__v3__apis__apps__v1.json"), []byte("{"), 0o644)
