@@ -88,7 +88,7 @@
     }
     for (var j = 0; j < e.lower.length; j++) {
       var s = fieldScore(e.lower[j], q);
-      if (s > 0) { hits.push({ e: e, s: s, i: i, j: j, path: e.paths[j] }); }
+      if (s > 0) { hits.push({ e: e, s: s, d: e.paths[j].split(".").length, i: i, j: j, path: e.paths[j] }); }
     }
   }
 
@@ -98,9 +98,10 @@
     for (var i = 0; i < index.length; i++) {
       if (index[i].t === "fields") { fieldHits(index[i], q, i, hits); continue; }
       var s = score(index[i], q);
-      if (s > 0) { hits.push({ e: index[i], s: s, i: i, j: 0 }); }
+      if (s > 0) { hits.push({ e: index[i], s: s, d: 0, i: i, j: 0 }); }
     }
-    hits.sort(function (a, b) { return b.s - a.s || a.i - b.i || a.j - b.j; });
+    // Best score first, then the shallower field, then index order.
+    hits.sort(function (a, b) { return b.s - a.s || a.d - b.d || a.i - b.i || a.j - b.j; });
     return hits.slice(0, searchLimit);
   }
 
