@@ -276,7 +276,8 @@
   // fragment names, so that a link to spec.template.spec.containers shows
   // that field.
   function openTarget() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return; } // a malformed %-escape
     var el = id && document.getElementById(id);
     if (!el || !el.classList.contains("field")) { return; }
     for (var n = el; n; n = n.parentElement) {

@@ -61,6 +61,9 @@ type fieldView struct {
 	// Recursive is set where the tree stops because the field's type is
 	// one of its parents' (see model.Field.RecursiveRef).
 	Recursive *recursiveView
+	// Deeper is true when the field has fields nested deeper than
+	// maxFieldDepth, which the page leaves out.
+	Deeper bool
 	// Indent is the Markdown list indentation of the field (4 spaces a
 	// level, which Hugo, MkDocs and Docusaurus all read as nesting).
 	Indent string
@@ -189,10 +192,19 @@ func (w *fieldWalk) fields(fields []model.Field, parents []*fieldView, indent st
 		if f.RecursiveRef != "" {
 			v.Recursive = recursionOf(f.RecursiveRef, parents)
 		}
+		if len(parents)+1 >= maxFieldDepth {
+			v.Deeper = len(f.Fields) > 0
+			continue
+		}
 		v.Fields = w.fields(f.Fields, append(parents, v), indent+"    ")
 	}
 	return out
 }
+
+// maxFieldDepth bounds the tree a page shows. Real schemas nest about 15
+// levels; a hostile document nesting thousands would otherwise make pages
+// (and Markdown indentation) grow with the square of its depth.
+const maxFieldDepth = 64
 
 // enumView shows the empty string among allowed values as "".
 func enumView(values []string) []string {

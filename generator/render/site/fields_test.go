@@ -240,3 +240,33 @@ func TestSiteFieldsOnlyWhereGiven(t *testing.T) {
 		t.Error("pods page shows fields")
 	}
 }
+
+// TestSiteFieldsDeepTree checks that a hostile schema nesting 1,000
+// levels shows maxFieldDepth of them, says the rest are too deep, and
+// keeps the Markdown page small.
+func TestSiteFieldsDeepTree(t *testing.T) {
+	var root model.Field
+	cur := &root
+	path := ""
+	for i := 0; i < 1000; i++ {
+		name := "f" + strings.Repeat("x", i%3)
+		if path != "" {
+			path += "."
+		}
+		path += name
+		cur.Fields = []model.Field{{Name: name, Path: path, Type: "Object"}}
+		cur = &cur.Fields[0]
+	}
+	schema := &model.KindSchema{Group: "multi.example.com", Version: "v1", Kind: "Gizmo", Fields: root.Fields}
+	files := siteFiles(t, SiteOptions{Fields: map[KindRef]*FieldDoc{{Group: "multi.example.com", Version: "v1", Kind: "Gizmo"}: {Schema: schema}}})
+	page := files["resources/multi.example.com/v1/gizmos.html"]
+	if n := len(fieldIDs(t, page)); n != maxFieldDepth {
+		t.Errorf("%d field elements, want %d", n, maxFieldDepth)
+	}
+	if !bytes.Contains(page, []byte("Its fields are nested too deep to show here")) {
+		t.Error("the deepest field shown does not say its fields were left out")
+	}
+	if md := files["resources/multi.example.com/v1/gizmos.md"]; len(md) > 1<<20 || !bytes.Contains(md, []byte("Its fields are nested too deep to show here.")) {
+		t.Errorf("gizmos.md is %d bytes, or lacks the too-deep note", len(md))
+	}
+}
