@@ -49,6 +49,7 @@ type GenerateOptions struct {
 // NewCmdGenerate returns `kube-apidocs generate`.
 func NewCmdGenerate(streams genericiooptions.IOStreams) *cobra.Command {
 	o := &GenerateOptions{source: newSourceOptions(), Formats: []string{site.FormatHTML, site.FormatMarkdown}, FrontMatter: site.FrontMatterNone, IOStreams: streams}
+	o.source.openAPI = true // the field pages
 	cmd := &cobra.Command{
 		Use:   "generate --out DIR",
 		Short: "Generate the documentation site (HTML and Markdown) of an API surface",
@@ -198,6 +199,9 @@ func (o *GenerateOptions) Run(ctx context.Context) error {
 	}
 	// --strict fails before anything is written: the old site stays.
 	if err := o.source.strictError(api); err != nil {
+		return err
+	}
+	if opts.Fields, err = o.fields(api); err != nil {
 		return err
 	}
 	if len(o.Compare) > 0 {

@@ -73,7 +73,7 @@ var allowedTags = []string{
 	"html", "head", "meta", "title", "link", "script", "body", "a", "header", "nav", "div", "input", "ol", "ul", "li",
 	"button", "main", "footer", "p", "h1", "h2", "h3", "small", "dl", "dt", "dd", "code", "pre", "section", "figure",
 	"svg", "style", "path", "text", "tspan", "table", "thead", "tbody", "tr", "th", "td", "strong", "em", "label", "span",
-	"article", "img", "del", "blockquote", "hr", "br", "wbr",
+	"article", "img", "del", "blockquote", "hr", "br", "wbr", "details", "summary",
 }
 
 // checkInert fails on any element not in allowedTags, any on* attribute,

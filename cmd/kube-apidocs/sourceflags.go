@@ -26,9 +26,11 @@ type sourceOptions struct {
 	Strict      bool
 	MaxFileSize int64
 	kube        *clusterOptions
-	// openAPI loads a recording's OpenAPI documents too (serve, explain);
-	// lazyOpenAPI reads each only when asked for (explain).
+	// openAPI loads a recording's OpenAPI documents too (serve, explain,
+	// generate); lazyOpenAPI reads each only when asked for (explain).
 	openAPI, lazyOpenAPI bool
+	// rec is the recording discover read, for its OpenAPI documents.
+	rec *recording.Recording
 }
 
 func newSourceOptions() *sourceOptions {
@@ -130,6 +132,7 @@ func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 		if err != nil {
 			return nil, err
 		}
+		o.rec = rec
 		return source.FromRecording(rec, opts)
 	}
 	if err := o.kube.validate(); err != nil {
@@ -144,6 +147,22 @@ func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 		return nil, fmt.Errorf("%w (no kubeconfig was found: set KUBECONFIG, pass --kubeconfig or --server, or read the bundled recording with --fixtures builtin)", explain(err))
 	}
 	return api, explain(err)
+}
+
+// openAPIDocuments returns the OpenAPI v3 group-version documents of the
+// source load read (keyed "api/v1", "apis/apps/v1"): a recording's, checked
+// against its index, or the live cluster's; nil for a recording without
+// them. Call it after load.
+func (o *sourceOptions) openAPIDocuments() (map[string][]byte, error) {
+	if o.Fixtures != "" {
+		if o.rec == nil {
+			return nil, nil
+		}
+		docs, err := o.rec.OpenAPIV3Documents()
+		return docs, explain(err)
+	}
+	docs, err := source.OpenAPIV3Documents(o.kube.ConfigFlags, o.MaxFileSize)
+	return docs, explain(err)
 }
 
 func warnUnavailable(api *model.API, errOut io.Writer) {

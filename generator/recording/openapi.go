@@ -260,3 +260,43 @@ func (r *Recording) OpenAPIErr() error {
 	}
 	return first
 }
+
+// OpenAPIV3Documents returns the recorded OpenAPI v3 documents of the
+// group-versions, keyed by the path /openapi/v3 lists them under ("api/v1",
+// "apis/apps/v1"), each read and checked against its index hash; nil when
+// the recording holds none.
+func (r *Recording) OpenAPIV3Documents() (map[string][]byte, error) {
+	var docs map[string][]byte
+	for _, route := range r.sortedOpenAPIRoutes() {
+		p, ok := strings.CutPrefix(route.Path, openAPIV3+"/")
+		if !ok || route.Protobuf || !IsGroupVersionPath(p) {
+			continue
+		}
+		resp, ok, err := r.OpenAPIDocument(route)
+		if err != nil {
+			return nil, err
+		}
+		if !ok || resp.Status != 200 {
+			continue
+		}
+		if docs == nil {
+			docs = map[string][]byte{}
+		}
+		docs[p] = resp.Body
+	}
+	return docs, nil
+}
+
+// IsGroupVersionPath reports whether p, a path of the /openapi/v3 index,
+// names a group-version's document: "api/<version>" or
+// "apis/<group>/<version>" (not "apis/<group>" or ".well-known/…").
+func IsGroupVersionPath(p string) bool {
+	parts := strings.Split(p, "/")
+	switch {
+	case len(parts) == 2 && parts[0] == "api":
+		return parts[1] != ""
+	case len(parts) == 3 && parts[0] == "apis":
+		return parts[1] != "" && parts[2] != ""
+	}
+	return false
+}

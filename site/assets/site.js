@@ -53,34 +53,80 @@
     return 0;
   }
 
+  // fieldScore ranks a field path for q; below every kind and resource
+  // match, so that "deploy" still finds Deployment first.
+  function fieldScore(path, q) {
+    if (path === q || path.slice(-q.length - 1) === "." + q) { return 45; }
+    var last = path.slice(path.lastIndexOf(".") + 1);
+    if (last.indexOf(q) === 0) { return 35; }
+    if (path.indexOf(q) >= 0) { return 15; }
+    return 0;
+  }
+
+  // fieldPaths expands the field tree of a "fields" entry, written
+  // "spec(replicas,selector(matchLabels))", into its dotted paths.
+  function fieldPaths(tree) {
+    var out = [], stack = [], name = "", last = "";
+    for (var i = 0; i <= tree.length; i++) {
+      var c = i < tree.length ? tree.charAt(i) : ",";
+      if (c !== "," && c !== "(" && c !== ")") { name += c; continue; }
+      if (name) {
+        last = (stack.length ? stack[stack.length - 1] + "." : "") + name;
+        out.push(last);
+        name = "";
+      }
+      if (c === "(") { stack.push(last); } else if (c === ")") { stack.pop(); }
+    }
+    return out;
+  }
+
+  // fieldHits adds the field paths of a "fields" entry that match q.
+  function fieldHits(e, q, i, hits) {
+    if (!e.lower) {
+      e.paths = fieldPaths(e.f);
+      e.lower = e.paths.map(function (p) { return p.toLowerCase(); });
+    }
+    for (var j = 0; j < e.lower.length; j++) {
+      var s = fieldScore(e.lower[j], q);
+      if (s > 0) { hits.push({ e: e, s: s, d: e.paths[j].split(".").length, i: i, j: j, path: e.paths[j] }); }
+    }
+  }
+
   function search(q) {
     var index = window.KUBE_APIDOCS_SEARCH || [];
     var hits = [];
     for (var i = 0; i < index.length; i++) {
+      if (index[i].t === "fields") { fieldHits(index[i], q, i, hits); continue; }
       var s = score(index[i], q);
-      if (s > 0) { hits.push({ e: index[i], s: s, i: i }); }
+      if (s > 0) { hits.push({ e: index[i], s: s, d: 0, i: i, j: 0 }); }
     }
-    hits.sort(function (a, b) { return b.s - a.s || a.i - b.i; });
+    // Best score first, then the shallower field, then index order.
+    hits.sort(function (a, b) { return b.s - a.s || a.d - b.d || a.i - b.i || a.j - b.j; });
     return hits.slice(0, searchLimit);
   }
 
   // resultItem is one option of the results listbox: a link, so that it
   // can also be opened in a new tab, that never takes focus itself (focus
   // stays in the input, which points at it with aria-activedescendant).
-  function resultItem(e, id, groupLabel) {
+  function resultItem(h, id, groupLabel) {
+    var e = h.e;
     var a = document.createElement("a");
     a.id = id;
-    a.href = root + e.p;
+    a.href = root + e.p + (h.path ? "#" + h.path : "");
     a.tabIndex = -1;
     a.setAttribute("role", "option");
     a.setAttribute("aria-selected", "false");
     var kind = document.createElement("span");
     kind.className = "kind";
-    kind.textContent = e.l;
+    kind.textContent = h.path || e.l;
     a.appendChild(kind);
     var meta = document.createElement("span");
     meta.className = "meta";
-    meta.textContent = e.t === "group" ? groupLabel : e.n + " · " + e.v + (e.s ? " · " + e.s : "");
+    if (h.path) {
+      meta.textContent = e.l + " · " + e.v;
+    } else {
+      meta.textContent = e.t === "group" ? groupLabel : e.n + " · " + e.v + (e.s ? " · " + e.s : "");
+    }
     a.appendChild(meta);
     return a;
   }
@@ -135,7 +181,7 @@
         list.appendChild(none);
       }
       var groupLabel = list.getAttribute("data-group") || "";
-      hits.forEach(function (h, i) { list.appendChild(resultItem(h.e, "search-option-" + i, groupLabel)); });
+      hits.forEach(function (h, i) { list.appendChild(resultItem(h, "search-option-" + i, groupLabel)); });
       show(true);
       announce(status, hits.length, hits.length === searchLimit);
     });
@@ -226,7 +272,47 @@
     }
   }
 
+  // openTarget opens the collapsed fields around the element the URL's
+  // fragment names, so that a link to spec.template.spec.containers shows
+  // that field.
+  function openTarget() {
+    var id;
+    try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return; } // a malformed %-escape
+    var el = id && document.getElementById(id);
+    if (!el || !el.classList.contains("field")) { return; }
+    for (var n = el; n; n = n.parentElement) {
+      if (n.tagName === "DETAILS") { n.open = true; }
+    }
+    var own = el.querySelector("details");
+    if (own) { own.open = true; }
+    el.scrollIntoView();
+  }
+
+  // setupFields adds "expand all" and "collapse all" buttons (their words
+  // are the tools element's data attributes) and opens every field for
+  // printing.
+  function setupFields() {
+    var tools = document.getElementById("field-tools");
+    if (!tools) { return; }
+    function all(open) {
+      var list = document.querySelectorAll("ul.fields details");
+      for (var i = 0; i < list.length; i++) { list[i].open = open; }
+    }
+    ["expand", "collapse"].forEach(function (what) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "field-tool";
+      button.textContent = tools.getAttribute("data-" + what) || what;
+      button.addEventListener("click", function () { all(what === "expand"); });
+      tools.appendChild(button);
+    });
+    window.addEventListener("beforeprint", function () { all(true); });
+    window.addEventListener("hashchange", openTarget);
+    openTarget();
+  }
+
   setupTheme();
+  setupFields();
   setupSearch();
   setupTable();
   focusScrollers();

@@ -50,6 +50,11 @@ type SiteOptions struct {
 	// which compared version it is served. nil or a single column leaves
 	// the site exactly as without it.
 	Matrix *model.Matrix
+	// Fields holds, per kind, its OpenAPI field tree and the manifest built
+	// from it: each resource page of a kind listed here shows its fields,
+	// that manifest, and search finds the fields. nil, or a kind missing,
+	// leaves the pages exactly as without it.
+	Fields map[KindRef]*FieldDoc
 	// TemplateTimeout bounds the time all template execution of one Site
 	// call may take; past it Site returns a *TemplateTimeoutError naming
 	// the running block. 0 means no limit.

@@ -62,8 +62,14 @@ func parseMarkdown(overrides fs.FS) (markdownTemplates, error) {
 }
 
 var markdownFuncs = template.FuncMap{
-	"md":    textsafe.Markdown,
-	"code":  textsafe.CodeSpan,
+	"md":   textsafe.Markdown,
+	"code": textsafe.CodeSpan,
+	"span": codeSpan,
+	// mdlines is md for text whose line breaks are meant (descriptions,
+	// messages): they become spaces instead of visible escapes.
+	"mdlines": func(s string) string {
+		return textsafe.Markdown(strings.Join(strings.Fields(strings.ReplaceAll(s, "\r", "")), " "))
+	},
 	"fence": textsafe.Fence,
 	"join":  strings.Join,
 	"table": newTableView,
@@ -94,4 +100,30 @@ func frontMatter(style string, p page) string {
 		return "" // a mapping of plain strings always encodes
 	}
 	return "---\n" + string(out) + "---\n\n"
+}
+
+// codeSpan is a code span outside a table: like textsafe.CodeSpan, whose
+// escaped '|' only a table cell reads, but with '|' kept as it is (CEL
+// rules are full of "||").
+func codeSpan(s string) string {
+	s = strings.NewReplacer("\n", " ", "\r", " ").Replace(textsafe.Clean(s))
+	fence := strings.Repeat("`", longestBackticks(s)+1)
+	if s == "" || strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+// longestBackticks is the length of the longest run of backticks in s.
+func longestBackticks(s string) int {
+	best, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
 }

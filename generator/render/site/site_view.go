@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -33,6 +34,9 @@ type siteView struct {
 	Notes       notesView
 	// Matrix is the versions page; nil unless several API surfaces are compared.
 	Matrix *matrixView
+	// HasFields is true when some resource page shows its fields (and the
+	// search index holds field paths).
+	HasFields bool
 
 	pages  []page            // every page, in order
 	paths  map[string]string // group, version, resource -> page path
@@ -95,7 +99,14 @@ type resourceView struct {
 	Subresources                                                          []subresourceView
 	Examples                                                              []exampleView
 	YAML                                                                  string
-	OtherVersions                                                         []linkView
+	// SchemaManifest is true when YAML was built from the kind's schema
+	// (SiteOptions.Fields); NoManifest, when set, says why the kind has no
+	// manifest and YAML is empty.
+	SchemaManifest bool
+	NoManifest     string
+	// Fields is the kind's field tree; nil without SiteOptions.Fields.
+	Fields        *fieldsView
+	OtherVersions []linkView
 	// Since is nil unless several API surfaces are compared.
 	Since *sinceView
 }
@@ -129,6 +140,8 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*site
 	}
 	s.Unavailable = unavailableViews(api, nil)
 	s.Resources = buildResources(api, s.Groups, slugs, ext, ph)
+	attachFields(s.Resources, opts.Fields)
+	s.HasFields = slices.ContainsFunc(s.Resources, func(r *resourceView) bool { return r.Fields != nil })
 	s.Rows = preferredRows(api, s)
 	s.TableText = wideTable(api)
 	s.Matrix = buildMatrix(s, opts.Matrix)
