@@ -3,6 +3,7 @@ package source
 import (
 	"sort"
 
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
 
@@ -26,6 +27,9 @@ func OpenAPIV3Documents(getter genericclioptions.RESTClientGetter, maxBodySize i
 		return nil, err
 	}
 	paths, err := dc.OpenAPIV3().Paths()
+	if apierrors.IsNotFound(err) {
+		return nil, nil // a server without OpenAPI v3: no field pages, as with a recording without them
+	}
 	if err != nil {
 		return nil, ClassifyError(ServerURL(cfg), err)
 	}
