@@ -48,6 +48,7 @@ type axePage struct {
 // of the index and a resource page go to the test's temp dir, or to
 // $KUBE_APIDOCS_SCREENSHOTS when set.
 func TestAxeSite(t *testing.T) {
+	t.Parallel()
 	browser := findChromium(t)
 	axe := loadAxe(t)
 	site := filepath.Join(t.TempDir(), "site")
@@ -194,6 +195,7 @@ func runAxe(t *testing.T, ctx context.Context, axe, step string, actions ...chro
 // scrolling pre, the same injection reports all three as serious or
 // critical, so a clean site result means axe really ran.
 func TestAxeFindsViolations(t *testing.T) {
+	t.Parallel()
 	browser := findChromium(t)
 	axe := loadAxe(t)
 	page := filepath.Join(t.TempDir(), "bad.html")

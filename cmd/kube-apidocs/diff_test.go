@@ -59,6 +59,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestDiffGolden(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		file string
 		args []string
@@ -73,6 +74,7 @@ func TestDiffGolden(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
+			t.Parallel()
 			got := apidocsAt(t, c.args...)
 			if got.code != 0 || got.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", got.code, got.stderr)
@@ -84,6 +86,7 @@ func TestDiffGolden(t *testing.T) {
 
 // TestDiffJSONShape pins the documented field names of -o json.
 func TestDiffJSONShape(t *testing.T) {
+	t.Parallel()
 	got := apidocsAt(t, "diff", "fixtures/v1.29.6", "fixtures/v1.33.13", "-o", "json")
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(got.stdout), &top); err != nil {
@@ -142,6 +145,7 @@ func contains(list []string, s string) bool {
 }
 
 func TestDiffWithItselfUnderEveryFailOn(t *testing.T) {
+	t.Parallel()
 	for _, src := range []string{"builtin", "fixtures/v1.29.6", "fixtures/v1.33.13-crds"} {
 		for _, failOn := range []string{"removed", "changed", "any"} {
 			got := apidocsAt(t, "diff", src, src, "--fail-on", failOn)
@@ -160,6 +164,7 @@ func TestDiffWithItselfUnderEveryFailOn(t *testing.T) {
 }
 
 func TestDiffFailOnExitCodes(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		old, new, failOn string
 		code             int
@@ -186,6 +191,7 @@ func TestDiffFailOnExitCodes(t *testing.T) {
 }
 
 func TestDiffAndMatrixUsageErrors(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		args []string
 		want string
@@ -211,6 +217,7 @@ func TestDiffAndMatrixUsageErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			t.Parallel()
 			got := apidocsAt(t, c.args...)
 			line := strings.TrimSuffix(got.stderr, "\n")
 			if got.code != 1 || !strings.HasPrefix(line, c.want) || strings.Contains(line, "\n") || got.stdout != "" {
@@ -224,6 +231,7 @@ func TestDiffAndMatrixUsageErrors(t *testing.T) {
 }
 
 func TestMatrixGolden(t *testing.T) {
+	t.Parallel()
 	// Every recording but the 1,000-CRD one, which would add 1,000 rows to
 	// the golden files.
 	var args []string
@@ -234,6 +242,7 @@ func TestMatrixGolden(t *testing.T) {
 	}
 	for _, f := range []struct{ file, format string }{{"matrix.txt", "text"}, {"matrix.md", "markdown"}, {"matrix.json", "json"}} {
 		t.Run(f.file, func(t *testing.T) {
+			t.Parallel()
 			got := apidocsAt(t, append([]string{"matrix", "-o", f.format}, args...)...)
 			if got.code != 0 || got.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", got.code, got.stderr)
@@ -246,6 +255,7 @@ func TestMatrixGolden(t *testing.T) {
 // TestMatrixColumnsFollowReleases checks the JSON columns come oldest first
 // whatever order the folders are given in.
 func TestMatrixColumnsFollowReleases(t *testing.T) {
+	t.Parallel()
 	got := apidocsAt(t, "matrix", "-o", "json", "builtin", "fixtures/v1.29.6")
 	var m struct {
 		Columns []struct{ Label, Version, Source string }
@@ -266,6 +276,7 @@ func TestMatrixColumnsFollowReleases(t *testing.T) {
 // replays a recording, and the live path (client-go discovery) must find it
 // identical to the same recording read offline.
 func TestDiffContexts(t *testing.T) {
+	t.Parallel()
 	kubeconfig := startServe(t, filepath.Join(fixturesDir, "v1.29.6"))
 	same := apidocsAt(t, "diff", "--kubeconfig", kubeconfig, "--old-context", "kube-apidocs-replay", "fixtures/v1.29.6", "--fail-on", "any")
 	if same.code != 0 || !strings.Contains(same.stdout, "old: v1.29.6 (context kube-apidocs-replay)\n") || !strings.Contains(same.stdout, "\nNo differences.\n") {
