@@ -146,20 +146,23 @@ func contains(list []string, s string) bool {
 
 func TestDiffWithItselfUnderEveryFailOn(t *testing.T) {
 	t.Parallel()
-	for _, src := range []string{"builtin", "fixtures/v1.29.6", "fixtures/v1.33.13-crds"} {
-		for _, failOn := range []string{"removed", "changed", "any"} {
-			got := apidocsAt(t, "diff", src, src, "--fail-on", failOn)
-			if got.code != 0 || got.stderr != "" || !strings.Contains(got.stdout, "\nNo differences.\n") {
-				t.Errorf("diff %s %s --fail-on %s: exit %d, stderr %q, stdout:\n%s", src, src, failOn, got.code, got.stderr, got.stdout)
+	for _, src := range []string{"builtin", fixturesDir + "/v1.29.6", fixturesDir + "/v1.33.13-crds"} {
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			t.Parallel()
+			for _, failOn := range []string{"removed", "changed", "any"} {
+				got := apidocs(t, "diff", src, src, "--fail-on", failOn)
+				if got.code != 0 || got.stderr != "" || !strings.Contains(got.stdout, "\nNo differences.\n") {
+					t.Errorf("diff %s %s --fail-on %s: exit %d, stderr %q, stdout:\n%s", src, src, failOn, got.code, got.stderr, got.stdout)
+				}
 			}
-		}
-		js := apidocsAt(t, "diff", src, src, "-o", "json")
-		var d struct {
-			Resources struct{ Added, Removed []string }
-		}
-		if err := json.Unmarshal([]byte(js.stdout), &d); err != nil || d.Resources.Added == nil || len(d.Resources.Added)+len(d.Resources.Removed) != 0 {
-			t.Errorf("diff %s %s -o json: %v, %+v", src, src, err, d)
-		}
+			js := apidocs(t, "diff", src, src, "-o", "json")
+			var d struct {
+				Resources struct{ Added, Removed []string }
+			}
+			if err := json.Unmarshal([]byte(js.stdout), &d); err != nil || d.Resources.Added == nil || len(d.Resources.Added)+len(d.Resources.Removed) != 0 {
+				t.Errorf("diff %s %s -o json: %v, %+v", src, src, err, d)
+			}
+		})
 	}
 }
 
@@ -180,13 +183,16 @@ func TestDiffFailOnExitCodes(t *testing.T) {
 		{"builtin", "fixtures/v1.33.13-crds", "any", 3, "error: --fail-on any: differences found (0 group-versions removed, 0 resources removed, 0 subresources removed, 0 resource changes, 9 additions)\n"},
 	}
 	for _, c := range cases {
-		got := apidocsAt(t, "diff", c.old, c.new, "--fail-on", c.failOn)
-		if got.code != c.code || got.stderr != c.stderr {
-			t.Errorf("diff %s %s --fail-on %q: exit %d, stderr %q; want exit %d, stderr %q", c.old, c.new, c.failOn, got.code, got.stderr, c.code, c.stderr)
-		}
-		if got.stdout == "" {
-			t.Errorf("diff %s %s --fail-on %q printed nothing; the report comes before the exit code", c.old, c.new, c.failOn)
-		}
+		t.Run(c.old+" "+c.new+" "+c.failOn, func(t *testing.T) {
+			t.Parallel()
+			got := apidocsAt(t, "diff", c.old, c.new, "--fail-on", c.failOn)
+			if got.code != c.code || got.stderr != c.stderr {
+				t.Errorf("diff %s %s --fail-on %q: exit %d, stderr %q; want exit %d, stderr %q", c.old, c.new, c.failOn, got.code, got.stderr, c.code, c.stderr)
+			}
+			if got.stdout == "" {
+				t.Errorf("diff %s %s --fail-on %q printed nothing; the report comes before the exit code", c.old, c.new, c.failOn)
+			}
+		})
 	}
 }
 

@@ -25,7 +25,8 @@ const asMainEnv = "KUBE_APIDOCS_TEST_AS_MAIN"
 // TestMain runs main when the tests started this binary as kube-apidocs.
 // Otherwise, for the in-process runs and the processes alike, it points
 // KUBECONFIG at a file that does not exist (no test may reach a real
-// cluster) and quiets client-go's logs as main does, then runs the tests.
+// cluster), and tunes the collector and quiets client-go's logs as main
+// does, then runs the tests.
 func TestMain(m *testing.M) {
 	if os.Getenv(asMainEnv) == "1" {
 		main()
@@ -45,6 +46,7 @@ func TestMain(m *testing.M) {
 	raiseParallel()
 	os.Setenv(asMainEnv, "1") // for every process the tests start
 	os.Setenv("KUBECONFIG", filepath.Join(dir, "no-kubeconfig"))
+	tuneGC()
 	quietLibraryLogs()
 	code := m.Run()
 	os.RemoveAll(dir)
