@@ -48,6 +48,7 @@ type axePage struct {
 // of the index and a resource page go to the test's temp dir, or to
 // $KUBE_APIDOCS_SCREENSHOTS when set.
 func TestAxeSite(t *testing.T) {
+	t.Parallel()
 	browser := findChromium(t)
 	axe := loadAxe(t)
 	site := filepath.Join(t.TempDir(), "site")
@@ -56,7 +57,6 @@ func TestAxeSite(t *testing.T) {
 	if shots == "" {
 		shots = t.TempDir()
 	}
-	ctx, problems := newBrowserFor(t, browser, 6*time.Minute) // 21 axe runs; a busy machine needs minutes
 	pages := []axePage{
 		{name: "index", path: "index.html"},
 		{name: "index-search", path: "index.html", prepare: []chromedp.Action{
@@ -73,25 +73,30 @@ func TestAxeSite(t *testing.T) {
 		{name: "versions", path: "versions.html"},
 	}
 	// Desktop in both schemes, then a phone in dark mode: on a narrow
-	// screen code blocks and tables scroll and must take focus.
+	// screen code blocks and tables scroll and must take focus. Each in
+	// its own browser, at the same time.
 	for _, run := range []struct{ scheme, screen string }{{"light", "desktop"}, {"dark", "desktop"}, {"dark", "phone"}} {
 		mode := run.scheme + ", " + run.screen
-		browse(t, ctx, mode, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: run.scheme}}))
-		if run.screen == "phone" {
-			browse(t, ctx, mode, chromedp.EmulateViewport(390, 844))
-		}
-		for _, p := range pages {
-			checkAxe(t, ctx, axe, fileURL(filepath.Join(site, filepath.FromSlash(p.path))), p, run.scheme, mode)
-			if p.name == "index" {
-				checkTreeContrast(t, ctx, mode)
+		t.Run(run.scheme+"-"+run.screen, func(t *testing.T) {
+			t.Parallel()
+			ctx, problems := newBrowserFor(t, browser, 6*time.Minute) // 7 axe runs; a busy machine needs minutes
+			browse(t, ctx, mode, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: run.scheme}}))
+			if run.screen == "phone" {
+				browse(t, ctx, mode, chromedp.EmulateViewport(390, 844))
 			}
-			if run.screen == "desktop" && (p.name == "index" || p.name == "resource") {
-				browse(t, ctx, "screenshot "+p.name, fullScreenshot(filepath.Join(shots, p.name+"-"+run.scheme+".png")))
+			for _, p := range pages {
+				checkAxe(t, ctx, axe, fileURL(filepath.Join(site, filepath.FromSlash(p.path))), p, run.scheme, mode)
+				if p.name == "index" {
+					checkTreeContrast(t, ctx, mode)
+				}
+				if run.screen == "desktop" && (p.name == "index" || p.name == "resource") {
+					browse(t, ctx, "screenshot "+p.name, fullScreenshot(filepath.Join(shots, p.name+"-"+run.scheme+".png")))
+				}
 			}
-		}
-	}
-	for _, p := range problems() {
-		t.Errorf("browser reported: %s", p)
+			for _, p := range problems() {
+				t.Errorf("browser reported: %s", p)
+			}
+		})
 	}
 	t.Logf("screenshots in %s", shots)
 }
@@ -194,6 +199,7 @@ func runAxe(t *testing.T, ctx context.Context, axe, step string, actions ...chro
 // scrolling pre, the same injection reports all three as serious or
 // critical, so a clean site result means axe really ran.
 func TestAxeFindsViolations(t *testing.T) {
+	t.Parallel()
 	browser := findChromium(t)
 	axe := loadAxe(t)
 	page := filepath.Join(t.TempDir(), "bad.html")

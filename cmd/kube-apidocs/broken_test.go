@@ -4,80 +4,39 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/recording/recordingtest"
 )
 
-// brokenDir holds the broken-recording corpus (hack/mkbroken.sh makes it).
-const brokenDir = "../../generator/recording/testdata/broken"
-
-// brokenCases pins the one line each broken recording must produce. The
-// recordings are named relative to brokenDir, so the file names in the
-// messages are short.
-var brokenCases = []struct {
-	name, stderr string
-}{
-	{"bad-freshness", `error: bad-freshness/aggregated_v2.json: items[0].versions[0].freshness: is "Fresh", want "Current" or "Stale"`},
-	{"bad-scope", `error: bad-scope/aggregated_api_v2.json: items[0].versions[0].resources[1].scope: is "Global", want "Namespaced" or "Cluster"`},
-	{"byte-order-mark", `error: byte-order-mark/api.json: starts with a UTF-8 byte order mark, which is not JSON; remove the first 3 bytes`},
-	{"core-group-named", `error: core-group-named/aggregated_api_v2.json: items[0].metadata.name: is "core", but aggregated discovery for /api holds only the core group (no name)`},
-	{"duplicate-group-aggregated", `error: duplicate-group-aggregated/aggregated_v2.json: items[1].metadata.name: "apps" is listed twice (first at index 0)`},
-	{"duplicate-group", `error: duplicate-group/apis.json: groups[1].name: "apps" is listed twice (first at index 0)`},
-	{"duplicate-resource", `error: duplicate-resource/api__v1.json: resources[4].name: "configmaps" is listed twice (first at index 0)`},
-	{"empty-file", `error: empty-file/apis__apps__v1.json: empty file`},
-	{"group-name-not-dns", `error: group-name-not-dns/apis.json: groups[0].name: "Apps_Group" is not a valid API group name (a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253 characters)`},
-	{"http406-instead-of-document", `error: http406-instead-of-document/apis__apps__v1.http406.json: HTTP 406 recorded where the document apis__apps__v1.json is needed (only 404 and 5xx, an unavailable group-version, are kept as recorded)`},
-	{"invalid-utf8", `error: invalid-utf8/apis__apps__v1.json: resources[1].kind: not valid UTF-8 at byte 450`},
-	{"kind-control-char", `error: kind-control-char/aggregated_api_v2.json: items[0].versions[0].resources[2].responseKind.kind: "Pod\x1b[31m" contains the control character U+001B`},
-	{"no-apis", `error: no-apis/apis.json: missing: a recording needs apis.json or aggregated_v2.json for /apis`},
-	{"no-documents", `error: no-documents: no discovery documents (expected api.json and apis.json, or aggregated_v2.json; see fixtures/README.md)`},
-	{"preferred-version-unknown", `error: preferred-version-unknown/apis.json: groups[0].preferredVersion.version: "v2" is not one of the group's versions`},
-	{"resource-name-control-char", `error: resource-name-control-char/api__v1.json: resources[0].name: "config\x00maps" is not a usable resource name (any text without control characters; no part between "/" may be empty, "." or "..")`},
-	{"resource-name-dotdot", `error: resource-name-dotdot/apis__apps__v1.json: resources[0].name: ".." is not a usable resource name (any text without control characters; no part between "/" may be empty, "." or "..")`},
-	{"trailing-garbage", `error: trailing-garbage/apis.json: invalid JSON at byte 186: invalid character '}' after top-level value`},
-	{"truncated-aggregated", `error: truncated-aggregated/aggregated_v2.json: items[0].versions[0].resources[0].subresources[0]: truncated JSON: unexpected end at byte 500`},
-	{"truncated-legacy", `error: truncated-legacy/apis__apps__v1.json: resources[0]: truncated JSON: unexpected end at byte 300`},
-	{"version-name-not-dns", `error: version-name-not-dns/aggregated_v2.json: items[0].versions[0].version: "V1" is not a valid API version (a DNS label: lowercase letters, digits and '-', starting with a letter, at most 63 characters)`},
-	{"whitespace-only-file", `error: whitespace-only-file/api__v1.json: empty file`},
-	{"wrong-apiversion", `error: wrong-apiversion/aggregated_v2.json: apiVersion: is "apidiscovery.k8s.io/v2beta1", want "apidiscovery.k8s.io/v2"`},
-	{"wrong-groupversion", `error: wrong-groupversion/apis__apps__v1.json: groupVersion: is "apps/v2", but the file name says "apps/v1"`},
-	{"wrong-kind", `error: wrong-kind/api__v1.json: kind: is "APIGroup", want "APIResourceList"`},
-	{"wrong-type-document", `error: wrong-type-document/apis.json: (document): is a JSON array, want an object`},
-	{"wrong-type-namespaced", `error: wrong-type-namespaced/apis__apps__v1.json: resources[0].namespaced: is a JSON string, want a boolean`},
-	{"wrong-type-resources", `error: wrong-type-resources/api__v1.json: resources: is a JSON object, want an array`},
-	{"wrong-type-verb", `error: wrong-type-verb/aggregated_v2.json: items[0].versions[0].resources[0].verbs[2]: is a JSON number, want a string`},
-}
-
-// TestBrokenRecordings runs the real binary on every broken recording:
+// TestBrokenRecordings runs every case of the broken corpus
+// (recordingtest.Broken) through api-resources, api-versions and generate:
 // exit 1, exactly the pinned line on stderr, nothing on stdout, no panic,
 // and a site that `generate --out` had written before left byte-identical.
 func TestBrokenRecordings(t *testing.T) {
-	if len(brokenCases) < 20 {
-		t.Fatalf("%d broken cases, want at least 20", len(brokenCases))
-	}
-	dirs, err := filepath.Glob(filepath.Join(brokenDir, "*"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(dirs) != len(brokenCases)+1 { // + base
-		t.Errorf("%s has %d folders, the table %d cases (+ base): pin every case", brokenDir, len(dirs), len(brokenCases))
-	}
+	t.Parallel()
 	site := generatedSite(t)
-	for _, tc := range brokenCases {
-		t.Run(tc.name, func(t *testing.T) {
+	for _, tc := range recordingtest.Broken {
+		t.Run(tc.Name, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(t.TempDir(), tc.Name)
+			if err := tc.Write(dir); err != nil {
+				t.Fatal(err)
+			}
+			want := "error: " + tc.ErrorFor(dir)
 			for _, args := range [][]string{
-				{"api-resources", "-o", "wide", "--fixtures", tc.name},
-				{"api-versions", "--legacy-discovery", "--fixtures", tc.name},
+				{"api-resources", "-o", "wide", "--fixtures", dir},
+				{"api-versions", "--legacy-discovery", "--fixtures", dir},
 			} {
-				res := runBinary(t, brokenDir, args...)
-				checkFailure(t, args, res, tc.stderr)
+				checkFailure(t, args, apidocs(t, args...), want)
 			}
 			out := copySite(t, site)
 			before := snapshot(t, out)
-			args := []string{"generate", "--fixtures", tc.name, "--out", out}
-			checkFailure(t, args, runBinary(t, brokenDir, args...), tc.stderr)
+			args := []string{"generate", "--fixtures", dir, "--out", out}
+			checkFailure(t, args, apidocs(t, args...), want)
 			if after := snapshot(t, out); !maps.Equal(before, after) {
 				t.Errorf("generate changed the existing --out folder: %d files before, %d after", len(before), len(after))
 			}
@@ -85,12 +44,46 @@ func TestBrokenRecordings(t *testing.T) {
 	}
 }
 
+// TestBrokenRecordingProcess runs one broken case through the binary: main
+// prints the same line and exits 1.
+func TestBrokenRecordingProcess(t *testing.T) {
+	t.Parallel()
+	tc := brokenCase(t, "truncated-legacy")
+	dir := t.TempDir()
+	if err := tc.Write(filepath.Join(dir, tc.Name)); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"api-resources", "--fixtures", tc.Name}
+	checkFailure(t, args, apidocsProcess(t, dir, args...), "error: "+tc.ErrorFor(tc.Name))
+}
+
+// brokenCase is the case of the broken corpus named name.
+func brokenCase(t *testing.T, name string) recordingtest.Case {
+	t.Helper()
+	i := slices.IndexFunc(recordingtest.Broken, func(c recordingtest.Case) bool { return c.Name == name })
+	if i < 0 {
+		t.Fatalf("the broken corpus has no case %s", name)
+	}
+	return recordingtest.Broken[i]
+}
+
+// writeBase writes the corpus's valid base recording into a temporary
+// folder and returns it.
+func writeBase(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "base")
+	if err := recordingtest.WriteBase(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // generatedSite generates the site of the corpus's valid base once; every
 // case gets a copy of it as the existing --out folder.
 func generatedSite(t *testing.T) string {
 	t.Helper()
 	site := filepath.Join(t.TempDir(), "site")
-	if res := runBinary(t, brokenDir, "generate", "--fixtures", "base", "--out", site); res.code != 0 {
+	if res := apidocs(t, "generate", "--fixtures", writeBase(t), "--out", site); res.code != 0 {
 		t.Fatalf("generate from the corpus's base: exit %d: %s", res.code, res.stderr)
 	}
 	return site
@@ -147,12 +140,17 @@ func checkFailure(t *testing.T, args []string, res result, want string) {
 // TestBrokenSources covers what the corpus cannot hold: a folder that is
 // missing or a file, a 100 MB document, and the --max-file-size flag.
 func TestBrokenSources(t *testing.T) {
-	tmp := t.TempDir()
-	big := filepath.Join(tmp, "big")
+	t.Parallel()
+	base := writeBase(t)
+	truncated := filepath.Join(t.TempDir(), "truncated-legacy")
+	if err := brokenCase(t, "truncated-legacy").Write(truncated); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(t.TempDir(), "big")
 	if err := os.Mkdir(big, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	copyFiles(t, filepath.Join(brokenDir, "base"), big)
+	copyFiles(t, base, big)
 	f, err := os.OpenFile(filepath.Join(big, "apis__apps__v1.json"), os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {
 		t.Fatal(err)
@@ -163,24 +161,26 @@ func TestBrokenSources(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
+	missing := filepath.Join(t.TempDir(), "no-such-folder")
 	cases := []struct {
 		args []string
 		want string
 	}{
-		{[]string{"api-resources", "--fixtures", "no-such-folder"}, "error: no-such-folder: no such folder"},
-		{[]string{"api-resources", "--fixtures", "base/api.json"}, "error: base/api.json: not a folder"},
+		{[]string{"api-resources", "--fixtures", missing}, "error: " + missing + ": no such folder"},
+		{[]string{"api-resources", "--fixtures", base + "/api.json"}, "error: " + base + "/api.json: not a folder"},
 		{[]string{"api-resources", "--fixtures", big}, "error: " + big + "/apis__apps__v1.json: file is 104857600 bytes, more than the limit of 67108864 (raise it with --max-file-size)"},
-		{[]string{"api-resources", "--fixtures", "base", "--max-file-size", "1000"}, "error: base/aggregated_api_v2.json: file is 1040 bytes, more than the limit of 1000 (raise it with --max-file-size)"},
-		{[]string{"api-resources", "--fixtures", "base", "--max-file-size", "0"}, "error: --max-file-size must be a positive number of bytes, got 0"},
-		{[]string{"serve", "--fixtures", "truncated-legacy", "--addr", "127.0.0.1:0"}, "error: truncated-legacy/apis__apps__v1.json: resources[0]: truncated JSON: unexpected end at byte 300"},
+		{[]string{"api-resources", "--fixtures", base, "--max-file-size", "1000"}, "error: " + base + "/aggregated_api_v2.json: file is 1040 bytes, more than the limit of 1000 (raise it with --max-file-size)"},
+		{[]string{"api-resources", "--fixtures", base, "--max-file-size", "0"}, "error: --max-file-size must be a positive number of bytes, got 0"},
+		{[]string{"serve", "--fixtures", truncated, "--addr", "127.0.0.1:0"}, "error: " + truncated + "/apis__apps__v1.json: resources[0]: truncated JSON: unexpected end at byte 300"},
 	}
 	for _, tc := range cases {
-		res := runBinary(t, brokenDir, tc.args...)
-		checkFailure(t, tc.args, res, tc.want)
+		checkFailure(t, tc.args, apidocs(t, tc.args...), tc.want)
 	}
-	// Raising the limit lets the big file through to the next check.
+	// Raising the limit lets the big file through to the next check. The
+	// binary (built without the race detector) reads the 100 MB ten times
+	// faster than the test does.
 	args := []string{"api-resources", "--fixtures", big, "--max-file-size", "200000000"}
-	checkFailure(t, args, runBinary(t, brokenDir, args...), "error: "+big+"/apis__apps__v1.json: empty file")
+	checkFailure(t, args, apidocsProcess(t, ".", args...), "error: "+big+"/apis__apps__v1.json: empty file")
 }
 
 func copyFiles(t *testing.T, from, to string) {
@@ -198,14 +198,4 @@ func copyFiles(t *testing.T, from, to string) {
 			t.Fatal(err)
 		}
 	}
-}
-
-// runBinary runs the kube-apidocs binary in dir with args, with a
-// KUBECONFIG that does not exist (no test may reach a real cluster).
-func runBinary(t *testing.T, dir string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "KUBECONFIG="+filepath.Join(t.TempDir(), "no-kubeconfig"))
-	return runCommand(t, cmd)
 }

@@ -30,6 +30,7 @@ const chromiumPath = "/usr/bin/chromium"
 // resource page shows its REST paths, and dark mode switches. Screenshots
 // go to the test's temp dir, or to $KUBE_APIDOCS_SCREENSHOTS when set.
 func TestSiteInBrowser(t *testing.T) {
+	t.Parallel()
 	browser := findChromium(t)
 	site := filepath.Join(t.TempDir(), "site")
 	runGenerate(t, "--fixtures", "builtin", "--out", site, "--format", "html")
@@ -83,6 +84,7 @@ func TestSiteInBrowser(t *testing.T) {
 // site and searches for markup: no dialog may open (the fixture's payloads
 // call alert), and the console stays free of errors.
 func TestHostileSiteInBrowser(t *testing.T) {
+	t.Parallel()
 	browser := findChromium(t)
 	site := filepath.Join(t.TempDir(), "site")
 	runGenerate(t, "--fixtures", "testdata/hostile", "--out", site, "--format", "html")

@@ -59,6 +59,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestDiffGolden(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		file string
 		args []string
@@ -73,6 +74,7 @@ func TestDiffGolden(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
+			t.Parallel()
 			got := apidocsAt(t, c.args...)
 			if got.code != 0 || got.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", got.code, got.stderr)
@@ -84,6 +86,7 @@ func TestDiffGolden(t *testing.T) {
 
 // TestDiffJSONShape pins the documented field names of -o json.
 func TestDiffJSONShape(t *testing.T) {
+	t.Parallel()
 	got := apidocsAt(t, "diff", "fixtures/v1.29.6", "fixtures/v1.33.13", "-o", "json")
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(got.stdout), &top); err != nil {
@@ -142,24 +145,29 @@ func contains(list []string, s string) bool {
 }
 
 func TestDiffWithItselfUnderEveryFailOn(t *testing.T) {
-	for _, src := range []string{"builtin", "fixtures/v1.29.6", "fixtures/v1.33.13-crds"} {
-		for _, failOn := range []string{"removed", "changed", "any"} {
-			got := apidocsAt(t, "diff", src, src, "--fail-on", failOn)
-			if got.code != 0 || got.stderr != "" || !strings.Contains(got.stdout, "\nNo differences.\n") {
-				t.Errorf("diff %s %s --fail-on %s: exit %d, stderr %q, stdout:\n%s", src, src, failOn, got.code, got.stderr, got.stdout)
+	t.Parallel()
+	for _, src := range []string{"builtin", fixturesDir + "/v1.29.6", fixturesDir + "/v1.33.13-crds"} {
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			t.Parallel()
+			for _, failOn := range []string{"removed", "changed", "any"} {
+				got := apidocs(t, "diff", src, src, "--fail-on", failOn)
+				if got.code != 0 || got.stderr != "" || !strings.Contains(got.stdout, "\nNo differences.\n") {
+					t.Errorf("diff %s %s --fail-on %s: exit %d, stderr %q, stdout:\n%s", src, src, failOn, got.code, got.stderr, got.stdout)
+				}
 			}
-		}
-		js := apidocsAt(t, "diff", src, src, "-o", "json")
-		var d struct {
-			Resources struct{ Added, Removed []string }
-		}
-		if err := json.Unmarshal([]byte(js.stdout), &d); err != nil || d.Resources.Added == nil || len(d.Resources.Added)+len(d.Resources.Removed) != 0 {
-			t.Errorf("diff %s %s -o json: %v, %+v", src, src, err, d)
-		}
+			js := apidocs(t, "diff", src, src, "-o", "json")
+			var d struct {
+				Resources struct{ Added, Removed []string }
+			}
+			if err := json.Unmarshal([]byte(js.stdout), &d); err != nil || d.Resources.Added == nil || len(d.Resources.Added)+len(d.Resources.Removed) != 0 {
+				t.Errorf("diff %s %s -o json: %v, %+v", src, src, err, d)
+			}
+		})
 	}
 }
 
 func TestDiffFailOnExitCodes(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		old, new, failOn string
 		code             int
@@ -175,17 +183,21 @@ func TestDiffFailOnExitCodes(t *testing.T) {
 		{"builtin", "fixtures/v1.33.13-crds", "any", 3, "error: --fail-on any: differences found (0 group-versions removed, 0 resources removed, 0 subresources removed, 0 resource changes, 9 additions)\n"},
 	}
 	for _, c := range cases {
-		got := apidocsAt(t, "diff", c.old, c.new, "--fail-on", c.failOn)
-		if got.code != c.code || got.stderr != c.stderr {
-			t.Errorf("diff %s %s --fail-on %q: exit %d, stderr %q; want exit %d, stderr %q", c.old, c.new, c.failOn, got.code, got.stderr, c.code, c.stderr)
-		}
-		if got.stdout == "" {
-			t.Errorf("diff %s %s --fail-on %q printed nothing; the report comes before the exit code", c.old, c.new, c.failOn)
-		}
+		t.Run(c.old+" "+c.new+" "+c.failOn, func(t *testing.T) {
+			t.Parallel()
+			got := apidocsAt(t, "diff", c.old, c.new, "--fail-on", c.failOn)
+			if got.code != c.code || got.stderr != c.stderr {
+				t.Errorf("diff %s %s --fail-on %q: exit %d, stderr %q; want exit %d, stderr %q", c.old, c.new, c.failOn, got.code, got.stderr, c.code, c.stderr)
+			}
+			if got.stdout == "" {
+				t.Errorf("diff %s %s --fail-on %q printed nothing; the report comes before the exit code", c.old, c.new, c.failOn)
+			}
+		})
 	}
 }
 
 func TestDiffAndMatrixUsageErrors(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		args []string
 		want string
@@ -211,6 +223,7 @@ func TestDiffAndMatrixUsageErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			t.Parallel()
 			got := apidocsAt(t, c.args...)
 			line := strings.TrimSuffix(got.stderr, "\n")
 			if got.code != 1 || !strings.HasPrefix(line, c.want) || strings.Contains(line, "\n") || got.stdout != "" {
@@ -224,6 +237,7 @@ func TestDiffAndMatrixUsageErrors(t *testing.T) {
 }
 
 func TestMatrixGolden(t *testing.T) {
+	t.Parallel()
 	// Every recording but the 1,000-CRD one, which would add 1,000 rows to
 	// the golden files.
 	var args []string
@@ -234,6 +248,7 @@ func TestMatrixGolden(t *testing.T) {
 	}
 	for _, f := range []struct{ file, format string }{{"matrix.txt", "text"}, {"matrix.md", "markdown"}, {"matrix.json", "json"}} {
 		t.Run(f.file, func(t *testing.T) {
+			t.Parallel()
 			got := apidocsAt(t, append([]string{"matrix", "-o", f.format}, args...)...)
 			if got.code != 0 || got.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", got.code, got.stderr)
@@ -246,6 +261,7 @@ func TestMatrixGolden(t *testing.T) {
 // TestMatrixColumnsFollowReleases checks the JSON columns come oldest first
 // whatever order the folders are given in.
 func TestMatrixColumnsFollowReleases(t *testing.T) {
+	t.Parallel()
 	got := apidocsAt(t, "matrix", "-o", "json", "builtin", "fixtures/v1.29.6")
 	var m struct {
 		Columns []struct{ Label, Version, Source string }
@@ -266,6 +282,7 @@ func TestMatrixColumnsFollowReleases(t *testing.T) {
 // replays a recording, and the live path (client-go discovery) must find it
 // identical to the same recording read offline.
 func TestDiffContexts(t *testing.T) {
+	t.Parallel()
 	kubeconfig := startServe(t, filepath.Join(fixturesDir, "v1.29.6"))
 	same := apidocsAt(t, "diff", "--kubeconfig", kubeconfig, "--old-context", "kube-apidocs-replay", "fixtures/v1.29.6", "--fail-on", "any")
 	if same.code != 0 || !strings.Contains(same.stdout, "old: v1.29.6 (context kube-apidocs-replay)\n") || !strings.Contains(same.stdout, "\nNo differences.\n") {

@@ -24,6 +24,7 @@ func copyRecording(t *testing.T, name string) string {
 // TestBadRecordings breaks a copy of a recording in one way each and pins
 // the one line the user sees.
 func TestBadRecordings(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name    string
 		breakIt func(t *testing.T, dir string)
@@ -64,6 +65,7 @@ func TestBadRecordings(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			dir := copyRecording(t, "v1.33.13")
 			c.breakIt(t, dir)
 			got := apidocs(t, "api-resources", "--fixtures", dir)
@@ -87,6 +89,7 @@ func assertOneLineError(t *testing.T, got result, want string) {
 
 // TestUsageErrors pins the text of flag and argument errors.
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		args []string
 		want string
@@ -102,6 +105,7 @@ func TestUsageErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			t.Parallel()
 			assertOneLineError(t, apidocs(t, c.args...), c.want)
 		})
 	}
@@ -110,6 +114,7 @@ func TestUsageErrors(t *testing.T) {
 // TestFileSizeLimit refuses a document over --max-file-size with the file
 // and the flag named, and accepts it when the limit is raised.
 func TestFileSizeLimit(t *testing.T) {
+	t.Parallel()
 	dir := copyRecording(t, "v1.33.13")
 	file := filepath.Join(dir, "aggregated_v2.json")
 	info, err := os.Stat(file)

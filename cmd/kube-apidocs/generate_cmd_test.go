@@ -9,6 +9,7 @@ import (
 
 // TestGenerateErrors pins the one-line errors of bad flags and files.
 func TestGenerateErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	badConfig := filepath.Join(dir, "bad.yaml")
 	writeText(t, badConfig, "title: x\nsource:\n  fixturez: builtin\n")
@@ -42,6 +43,7 @@ func TestGenerateErrors(t *testing.T) {
 // TestGenerateRefusesForeignFolder checks that --out is never replaced
 // when it holds files the tool did not write, before or after a first run.
 func TestGenerateRefusesForeignFolder(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "docs")
 	writeText(t, filepath.Join(out, "notes.txt"), "mine")
 	_, _, err := execute("generate", "--fixtures", "builtin", "--out", out)
@@ -65,6 +67,7 @@ func TestGenerateRefusesForeignFolder(t *testing.T) {
 // loading (a broken template) leaves the previous site byte for byte, and
 // that a successful rerun replaces it with no leftovers beside it.
 func TestGenerateFailedRunKeepsOldSite(t *testing.T) {
+	t.Parallel()
 	parent := t.TempDir()
 	site := filepath.Join(parent, "site")
 	runGenerate(t, "--fixtures", "../../fixtures/v1.29.6", "--out", site, "--format", "markdown")
@@ -93,6 +96,7 @@ func TestGenerateFailedRunKeepsOldSite(t *testing.T) {
 // TestGenerateConfigAndFlags checks that the config file supplies settings,
 // relative to its own folder, and that flags override it.
 func TestGenerateConfigAndFlags(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeText(t, filepath.Join(dir, "tmpl", "footer.html.tmpl"), `{{define "footer"}}<footer>custom footer</footer>{{end}}`)
 	writeText(t, filepath.Join(dir, "kube-apidocs.yaml"), `title: From the file
@@ -137,6 +141,7 @@ func readText(t *testing.T, p string) string {
 // from the folder and once from a live server replaying it (kubeconfig,
 // client-go over HTTP), and expects the same bytes.
 func TestGenerateLiveEqualsRecording(t *testing.T) {
+	t.Parallel()
 	fx := "../../fixtures/v1.33.13-crds"
 	kubeconfig := startServe(t, fx)
 	offline := filepath.Join(t.TempDir(), "site")

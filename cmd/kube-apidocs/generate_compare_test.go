@@ -55,6 +55,7 @@ type matrixPageCell struct {
 // kubectl api-resources printed, and known facts hold. Resource pages say
 // since when they are served, and every relative link resolves.
 func TestGenerateCompare(t *testing.T) {
+	t.Parallel()
 	compared := comparedFixtures(t)
 	out := filepath.Join(t.TempDir(), "site")
 	args := []string{"--fixtures", "../../fixtures/v1.33.13", "--out", out}
@@ -297,6 +298,7 @@ func checkServedSincePages(t *testing.T, out string, labels []string) {
 // TestGenerateCompareErrors pins the errors of bad --compare values and
 // the config file's compare key, which flags override.
 func TestGenerateCompareErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing")
 	empty := filepath.Join(dir, "empty")
@@ -341,6 +343,7 @@ func TestGenerateCompareErrors(t *testing.T) {
 // bundled one, each way round: its labels and names reach every page's
 // served-since table and the versions page, and must stay inert.
 func TestGenerateCompareHostile(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"--fixtures", "testdata/hostile", "--compare", "builtin"},
 		{"--fixtures", "builtin", "--compare", "testdata/hostile"},
@@ -368,6 +371,7 @@ func TestGenerateCompareHostile(t *testing.T) {
 // over HTTP, replaying v1.33.13) and compares it with v1.29.6: the site is
 // the same, byte for byte, as when the main source is the folder.
 func TestGenerateCompareLive(t *testing.T) {
+	t.Parallel()
 	fx := "../../fixtures/v1.33.13"
 	kubeconfig := startServe(t, fx)
 	offline := filepath.Join(t.TempDir(), "site")

@@ -18,6 +18,7 @@ import (
 // attribute or URL the generator did not put there, that no file lands
 // outside --out, and that no invisible formatting character survives.
 func TestGenerateHostileFixtureIsInert(t *testing.T) {
+	t.Parallel()
 	parent := t.TempDir()
 	out := filepath.Join(parent, "site")
 	runGenerate(t, "--fixtures", "testdata/hostile", "--out", out)

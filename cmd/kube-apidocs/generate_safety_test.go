@@ -13,6 +13,7 @@ import (
 // unavailable group-version fails before writing: an existing site stays
 // byte for byte and a new --out is not created.
 func TestGenerateStrictWritesNothing(t *testing.T) {
+	t.Parallel()
 	dir := copyRecording(t, "v1.33.13-crds")
 	markStale(t, dir, "multi.example.com", "v1")
 	site := filepath.Join(t.TempDir(), "site")
@@ -46,10 +47,12 @@ func TestGenerateStrictWritesNothing(t *testing.T) {
 // outside its folder: an asset or a template that is a symbolic link out
 // of it is refused with one line naming the file, and nothing is written.
 func TestGenerateTemplatesStayInFolder(t *testing.T) {
+	t.Parallel()
 	secret := filepath.Join(t.TempDir(), "shadow")
 	writeText(t, secret, "SECRET {{define \"footer\"}}SECRET{{end}}")
 	for _, link := range []string{"assets/site.css", "evil.html.tmpl"} {
 		t.Run(link, func(t *testing.T) {
+			t.Parallel()
 			tmpl := t.TempDir()
 			writeText(t, filepath.Join(tmpl, "ok.md.tmpl"), `{{define "footer.md"}}{{end}}`)
 			if err := os.MkdirAll(filepath.Join(tmpl, "assets"), 0o755); err != nil {
@@ -74,6 +77,9 @@ func TestGenerateTemplatesStayInFolder(t *testing.T) {
 // TestGenerateTemplateTimeout checks that a --templates block that loops
 // forever ends generate with an error naming the page, the block and the
 // flag, leaving --out unwritten.
+//
+// Not parallel: the 300ms budget covers the pages before index.html too,
+// which other tests' load on the cores could push past it.
 func TestGenerateTemplateTimeout(t *testing.T) {
 	tmpl := t.TempDir()
 	writeText(t, filepath.Join(tmpl, "loop.html.tmpl"), `{{define "index"}}{{range 100000000000}}x{{end}}{{end}}`)

@@ -29,8 +29,10 @@ var siteFixtures = []string{"../../fixtures/v1.29.6", "../../fixtures/v1.33.13",
 // fixture and checks that each resource of each served version has a page
 // in each format, and that every relative link of every page resolves.
 func TestGenerateEveryResourceHasAPage(t *testing.T) {
+	t.Parallel()
 	for _, fx := range siteFixtures {
 		t.Run(filepath.Base(fx), func(t *testing.T) {
+			t.Parallel()
 			out := filepath.Join(t.TempDir(), "site")
 			runGenerate(t, "--fixtures", fx, "--out", out)
 			api := loadFixture(t, fx)
@@ -209,6 +211,7 @@ func resolveLink(out, page, link string) (string, bool) {
 // TestGenerateCommittedSiteIsFresh regenerates the committed site/ from the
 // bundled recording and fails when it differs: run `make site` and commit.
 func TestGenerateCommittedSiteIsFresh(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "site")
 	runGenerate(t, "--fixtures", "builtin", "--out", out)
 	fresh := readTree(t, out)

@@ -110,13 +110,14 @@ func redirectingServer(t *testing.T) (origin, elsewhere string, target *requestL
 // refuse a redirect to another origin; the token never reaches it and
 // stderr is the one line that names both URLs.
 func TestRedirectErrorKeepsTheToken(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"api-resources"},
 		{"generate", "--out", filepath.Join(t.TempDir(), "site")},
 		{"record", "--out", filepath.Join(t.TempDir(), "rec")},
 	} {
 		origin, elsewhere, target, flags := redirectingServer(t)
-		got := runBinary(t, ".", append(args, flags...)...)
+		got := apidocsProcess(t, ".", append(args, flags...)...)
 		want := "error: refusing to follow the redirect from " + origin + "/api to " + elsewhere +
 			": it leads to another scheme, host or port, which would be sent the credentials\n"
 		if got.code != 1 || got.stderr != want || got.stdout != "" {
@@ -132,6 +133,7 @@ func TestRedirectErrorKeepsTheToken(t *testing.T) {
 // leaves on stderr: no klog or net/http log lines before it, the limit
 // and its flag named, server text escaped, never an empty reason.
 func TestHostileServerErrorLines(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		handler http.Handler
@@ -171,6 +173,7 @@ func TestHostileServerErrorLines(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			ts := httptest.NewServer(tt.handler)
 			t.Cleanup(ts.Close)
 			out := filepath.Join(t.TempDir(), "rec")
@@ -178,7 +181,7 @@ func TestHostileServerErrorLines(t *testing.T) {
 			for i := range args {
 				args[i] = strings.ReplaceAll(args[i], "OUT", out)
 			}
-			got := runBinary(t, ".", args...)
+			got := apidocsProcess(t, ".", args...)
 			want := strings.ReplaceAll(tt.want, "SERVER", ts.URL)
 			if got.code != 1 || got.stderr != want {
 				t.Errorf("exit %d, stderr:\n%q\nwant exit 1 and\n%q", got.code, got.stderr, want)
@@ -191,9 +194,10 @@ func TestHostileServerErrorLines(t *testing.T) {
 // request" line for client-side throttling of more than a second does not
 // reach stderr.
 func TestThrottlingLeavesNoErrorLines(t *testing.T) {
+	t.Parallel()
 	ts := httptest.NewServer(smallCluster())
 	t.Cleanup(ts.Close)
-	got := runBinary(t, ".", "api-versions", "--server", ts.URL, "--qps", "0.6", "--burst", "1")
+	got := apidocsProcess(t, ".", "api-versions", "--server", ts.URL, "--qps", "0.6", "--burst", "1")
 	if got.code != 0 || got.stderr != "" || got.stdout != "v1\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q; want exit 0, v1 and nothing on stderr", got.code, got.stdout, got.stderr)
 	}

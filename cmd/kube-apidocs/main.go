@@ -37,12 +37,20 @@ func main() {
 		os.Exit(signalExitCode(sig))
 	}
 	if err != nil {
-		var printed *printedError
-		if !errors.As(err, &printed) { // explain prints its errors as kubectl does
-			fmt.Fprintln(os.Stderr, errorLine(err))
-		}
+		fmt.Fprint(os.Stderr, stderrFor(err))
 		os.Exit(exitCode(err))
 	}
+}
+
+// stderrFor is what main prints for the error a command returned: its
+// errorLine, or nothing for an error the command printed itself (explain
+// prints its errors the way kubectl does).
+func stderrFor(err error) string {
+	var printed *printedError
+	if errors.As(err, &printed) {
+		return ""
+	}
+	return errorLine(err) + "\n"
 }
 
 // errorLine is the one line main prints for err: whatever a file name, a

@@ -2,33 +2,72 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"testing"
 )
 
-// binary is the kube-apidocs executable built once for the tests that run
-// the command as a user would: a real process, real exit codes, real stderr.
+// binary is the kube-apidocs executable for the tests where the process
+// boundary is what is tested: exit codes and stderr as main makes them,
+// signals, client-go's logs, kubectl talking to serve. It is this test
+// binary itself, which runs main instead of the tests when asMainEnv is
+// set: nothing is built, and the processes run with the race detector too.
 var binary string
 
+// asMainEnv, set to 1 in the environment, makes the test binary run main.
+const asMainEnv = "KUBE_APIDOCS_TEST_AS_MAIN"
+
+// TestMain runs main when the tests started this binary as kube-apidocs.
+// Otherwise, for the in-process runs and the processes alike, it points
+// KUBECONFIG at a file that does not exist (no test may reach a real
+// cluster), and tunes the collector and quiets client-go's logs as main
+// does, then runs the tests.
 func TestMain(m *testing.M) {
+	if os.Getenv(asMainEnv) == "1" {
+		main()
+		os.Exit(0)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = self
 	dir, err := os.MkdirTemp("", "kube-apidocs-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	binary = filepath.Join(dir, "kube-apidocs")
-	build := exec.Command("go", "build", "-o", binary, ".")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building kube-apidocs:", err)
-		os.Exit(1)
-	}
+	raiseParallel()
+	os.Setenv(asMainEnv, "1") // for every process the tests start
+	os.Setenv("KUBECONFIG", filepath.Join(dir, "no-kubeconfig"))
+	tuneGC()
+	quietLibraryLogs()
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// testParallel is how many tests of this package run at once unless
+// -test.parallel says otherwise: most of them wait on a process, a browser
+// or a server, so more than GOMAXPROCS (the default, 2 on a small CI
+// machine) keeps the cores busy.
+const testParallel = 8
+
+// raiseParallel sets -test.parallel to testParallel when the command line
+// did not set it.
+func raiseParallel() {
+	flag.Parse()
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
+	if !set && runtime.GOMAXPROCS(0) < testParallel {
+		_ = flag.Set("test.parallel", strconv.Itoa(testParallel))
+	}
 }
 
 // result is what one run of a command printed and how it exited.
@@ -62,8 +101,22 @@ func runCommand(t *testing.T, cmd *exec.Cmd) result {
 	return result{stdout: out.String(), stderr: errOut.String(), code: code}
 }
 
-// apidocs runs the kube-apidocs binary built by TestMain.
+// apidocs runs kube-apidocs in process and returns what main would have
+// printed and its exit code: the command's output, then main's one
+// "error: " line on stderr and exitCode(err). A panic ends the test binary.
 func apidocs(t *testing.T, args ...string) result {
 	t.Helper()
-	return run(t, binary, args...)
+	out, errOut, err := execute(args...)
+	if err == nil {
+		return result{stdout: out, stderr: errOut}
+	}
+	return result{stdout: out, stderr: errOut + stderrFor(err), code: exitCode(err)}
+}
+
+// apidocsProcess runs the kube-apidocs binary built by TestMain in dir.
+func apidocsProcess(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	return runCommand(t, cmd)
 }

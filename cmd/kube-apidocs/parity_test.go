@@ -49,19 +49,24 @@ var recordedOutputs = map[string][]string{
 // requires our output — offline from the folder and live through the same
 // server — to be byte-identical to kubectl's.
 func TestParityWithKubectl(t *testing.T) {
+	t.Parallel()
 	for _, dir := range recordings(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
 			kubectl := kubectlFor(t, dir)
 			kubeconfig := startServe(t, dir)
 			for _, args := range parityArgs {
-				want := run(t, kubectl, append([]string{"--kubeconfig", kubeconfig, "--cache-dir", t.TempDir()}, args...)...)
-				if want.code != 0 {
-					t.Fatalf("%s %v: exit %d: %s", kubectl, args, want.code, want.stderr)
-				}
-				offline := apidocs(t, append(args, "--fixtures", dir)...)
-				assertSame(t, "offline "+strings.Join(args, " "), offline, want.stdout)
-				live := apidocs(t, append(args, "--kubeconfig", kubeconfig)...)
-				assertSame(t, "live "+strings.Join(args, " "), live, want.stdout)
+				t.Run(strings.Join(args, " "), func(t *testing.T) {
+					t.Parallel()
+					want := run(t, kubectl, append([]string{"--kubeconfig", kubeconfig, "--cache-dir", t.TempDir()}, args...)...)
+					if want.code != 0 {
+						t.Fatalf("%s %v: exit %d: %s", kubectl, args, want.code, want.stderr)
+					}
+					offline := apidocs(t, append(args, "--fixtures", dir)...)
+					assertSame(t, "offline "+strings.Join(args, " "), offline, want.stdout)
+					live := apidocs(t, append(args, "--kubeconfig", kubeconfig)...)
+					assertSame(t, "live "+strings.Join(args, " "), live, want.stdout)
+				})
 			}
 		})
 	}
@@ -71,23 +76,34 @@ func TestParityWithKubectl(t *testing.T) {
 // when each recording was made, a second check independent of the kubectl
 // binaries on this machine.
 func TestRecordedKubectlOutputs(t *testing.T) {
+	t.Parallel()
 	for _, dir := range recordings(t) {
-		checked := 0
-		for file, args := range recordedOutputs {
-			want, err := os.ReadFile(filepath.Join(dir, file))
-			if os.IsNotExist(err) {
-				continue
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := apidocs(t, append(args, "--fixtures", dir)...)
-			assertSame(t, filepath.Base(dir)+" "+file, got, string(want))
-			checked++
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			checkRecordedOutputs(t, dir)
+		})
+	}
+}
+
+// checkRecordedOutputs compares our output on the recording dir with every
+// kubectl output it carries.
+func checkRecordedOutputs(t *testing.T, dir string) {
+	t.Helper()
+	checked := 0
+	for file, args := range recordedOutputs {
+		want, err := os.ReadFile(filepath.Join(dir, file))
+		if os.IsNotExist(err) {
+			continue
 		}
-		if checked < 3 {
-			t.Errorf("%s: only %d recorded kubectl outputs; every recording carries at least kubectl_api-resources{,_wide}.txt and kubectl_api-versions.txt", dir, checked)
+		if err != nil {
+			t.Fatal(err)
 		}
+		got := apidocs(t, append(args, "--fixtures", dir)...)
+		assertSame(t, filepath.Base(dir)+" "+file, got, string(want))
+		checked++
+	}
+	if checked < 3 {
+		t.Errorf("%s: only %d recorded kubectl outputs; every recording carries at least kubectl_api-resources{,_wide}.txt and kubectl_api-versions.txt", dir, checked)
 	}
 }
 

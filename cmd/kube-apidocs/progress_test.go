@@ -32,6 +32,7 @@ func onTerminal(t *testing.T, args ...string) string {
 // progress line on a terminal, ending at every group-version and erased
 // afterwards; --quiet and aggregated discovery show none.
 func TestProgressOnTerminal(t *testing.T) {
+	t.Parallel()
 	kubeconfig := startServe(t, filepath.Join(fixturesDir, "v1.33.13-crds"))
 	shown := onTerminal(t, "api-resources", "--kubeconfig", kubeconfig, "--legacy-discovery")
 	if !regexp.MustCompile(`\r\x1b\[Kdiscovery: 1/2[0-9] group-versions`).MatchString(shown) {

@@ -12,6 +12,7 @@ import (
 // TestRecordFromServe records a recording served by `kube-apidocs serve`,
 // then reads the new recording: same bytes, same table.
 func TestRecordFromServe(t *testing.T) {
+	t.Parallel()
 	src := filepath.Join(fixturesDir, "v1.33.13-crds")
 	kubeconfig := startServe(t, src)
 	out := filepath.Join(t.TempDir(), "rec")
@@ -48,6 +49,7 @@ func TestRecordFromServe(t *testing.T) {
 
 // TestClusterUsageErrors pins the one-line errors of the cluster flags.
 func TestClusterUsageErrors(t *testing.T) {
+	t.Parallel()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -67,6 +69,7 @@ func TestClusterUsageErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			t.Parallel()
 			assertOneLineError(t, apidocs(t, c.args...), c.want)
 		})
 	}
@@ -75,6 +78,7 @@ func TestClusterUsageErrors(t *testing.T) {
 // TestProgressLine: nothing on a writer that is not a terminal or with
 // --quiet; on a terminal, one redrawn line that is erased at the end.
 func TestProgressLine(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	o := newClusterOptions()
 	p := o.progress(&buf)
@@ -102,6 +106,7 @@ func TestProgressLine(t *testing.T) {
 // and an index.tsv but no manifest) without touching it, and names
 // --max-file-size when an answer is over the limit.
 func TestRecordOutRules(t *testing.T) {
+	t.Parallel()
 	kubeconfig := startServe(t, filepath.Join(fixturesDir, "v1.29.6"))
 	out := filepath.Join(t.TempDir(), "rec")
 	for i := 0; i < 2; i++ {

@@ -45,6 +45,7 @@ func markStale(t *testing.T, dir, group, version string) {
 const serviceUnavailable = `{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server is currently unable to handle the request","reason":"ServiceUnavailable","details":{},"code":503}`
 
 func TestUnavailableGroupVersions(t *testing.T) {
+	t.Parallel()
 	dir := copyRecording(t, "v1.33.13-crds")
 	markStale(t, dir, "multi.example.com", "v1")
 	os.Remove(filepath.Join(dir, "apis__multi.example.com__v1.json"))
@@ -59,6 +60,7 @@ func TestUnavailableGroupVersions(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			args := append([]string{"api-resources", "--fixtures", dir}, c.extra...)
 			got := apidocs(t, args...)
 			if got.code != 0 || got.stderr != c.warning {
@@ -95,6 +97,7 @@ func TestUnavailableGroupVersions(t *testing.T) {
 
 // TestStructuredOutput pins the documented shape of -o json and -o yaml.
 func TestStructuredOutput(t *testing.T) {
+	t.Parallel()
 	js := apidocs(t, "api-resources", "--fixtures", "builtin", "-o", "json", "--api-group=apps")
 	var list struct {
 		Kind          string `json:"kind"`

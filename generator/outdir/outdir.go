@@ -185,7 +185,9 @@ func manifest(files []File) []byte {
 // if a file it does not own appeared since the first check, dir is put
 // back untouched and the file is named. A process that still holds a
 // descriptor of a folder inside dir can add files after this check; they
-// would be deleted with the old tree.
+// would be deleted with the old tree. When another Write puts its tree at
+// dir in between, that tree stands, this one fails and the old tree is
+// removed: never a mix, nothing left beside dir.
 func swapInto(tmp, dir string) error {
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(tmp, dir)
@@ -201,6 +203,12 @@ func swapInto(tmp, dir string) error {
 		return err
 	}
 	if err := os.Rename(tmp, dir); err != nil {
+		if _, serr := os.Lstat(dir); serr == nil {
+			// another run put its tree at dir meanwhile: that one stands,
+			// and the old tree (checked: only generated files) is out of date
+			_ = os.RemoveAll(old)
+			return err
+		}
 		if rerr := os.Rename(old, dir); rerr != nil {
 			return fmt.Errorf("%w (and restoring the old folder failed: %v; it is in %s)", err, rerr, old)
 		}

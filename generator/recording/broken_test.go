@@ -9,25 +9,24 @@ import (
 	"testing"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
+	"github.com/kube-apidocs/kube-apidocs/generator/recording/recordingtest"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
 
-// The exact error line of every case is pinned by the command's test
-// (cmd/kube-apidocs/broken_test.go); this test checks the loader's side:
-// a *recording.FileError naming a file of the case, on one line, never a panic.
+// TestLoadBrokenCorpus loads every case of the broken corpus
+// (recordingtest.Broken): a *recording.FileError naming a file of the
+// case's folder, exactly the case's error line, never a panic. The
+// command's test (cmd/kube-apidocs/broken_test.go) checks the same lines
+// reach stderr with exit code 1.
 func TestLoadBrokenCorpus(t *testing.T) {
-	dirs, err := filepath.Glob("testdata/broken/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(dirs) < 21 {
-		t.Fatalf("the broken corpus has %d folders, want at least 20 cases and base", len(dirs))
-	}
-	for _, dir := range dirs {
-		if filepath.Base(dir) == "base" {
-			continue
-		}
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+	t.Parallel()
+	for _, c := range recordingtest.Broken {
+		t.Run(c.Name, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(t.TempDir(), c.Name)
+			if err := c.Write(dir); err != nil {
+				t.Fatal(err)
+			}
 			_, err := recording.LoadDir(dir, recording.LoadOptions{})
 			var fe *recording.FileError
 			if !errors.As(err, &fe) {
@@ -36,18 +35,20 @@ func TestLoadBrokenCorpus(t *testing.T) {
 			if !strings.HasPrefix(fe.File, dir) {
 				t.Errorf("error names %q, want a file of %s", fe.File, dir)
 			}
-			if strings.ContainsAny(err.Error(), "\n\r") {
-				t.Errorf("error spans several lines: %q", err)
+			if want := c.ErrorFor(dir); err.Error() != want {
+				t.Errorf("LoadDir(%s) =\n%q\nwant\n%q", dir, err, want)
 			}
 		})
 	}
 }
 
-// TestLoadBrokenBase shows the corpus's base is a valid recording whose
+// TestLoadBrokenBase shows the corpus's base (recordingtest.BaseDir) is a
+// valid recording whose
 // aggregated and legacy documents give the same model, so every case fails
 // for the one thing it changes.
 func TestLoadBrokenBase(t *testing.T) {
-	rec, err := recording.LoadDir("testdata/broken/base", recording.LoadOptions{})
+	t.Parallel()
+	rec, err := recording.LoadDir(baseDir, recording.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,8 +73,9 @@ func TestLoadBrokenBase(t *testing.T) {
 }
 
 func TestLoadSizeLimit(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
-	copyDir(t, "testdata/broken/base", dir)
+	copyDir(t, baseDir, dir)
 	big := filepath.Join(dir, "apis__apps__v1.json")
 	f, err := os.OpenFile(big, os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {
@@ -92,11 +94,14 @@ func TestLoadSizeLimit(t *testing.T) {
 	if want := big + ": file is 104857600 bytes, more than the limit of 67108864"; err == nil || err.Error() != want {
 		t.Errorf("LoadDir = %v\nwant %s", err, want)
 	}
-	_, err = recording.LoadDir("testdata/broken/base", recording.LoadOptions{MaxFileSize: 1000})
-	if want := "testdata/broken/base/aggregated_api_v2.json: file is 1040 bytes, more than the limit of 1000"; err == nil || err.Error() != want {
+	_, err = recording.LoadDir(baseDir, recording.LoadOptions{MaxFileSize: 1000})
+	if want := baseDir + "/aggregated_api_v2.json: file is 1040 bytes, more than the limit of 1000"; err == nil || err.Error() != want {
 		t.Errorf("LoadDir with a 1000-byte limit = %v\nwant %s", err, want)
 	}
 }
+
+// baseDir is the broken corpus's valid base recording.
+const baseDir = "recordingtest/" + recordingtest.BaseDir
 
 func copyDir(t *testing.T, from, to string) {
 	t.Helper()

@@ -2,11 +2,16 @@ package recording
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/recording/recordingtest"
 )
 
 // docShapes returns a fresh value of every document shape the checks
@@ -22,17 +27,30 @@ func docShapes() []any {
 // decoder fails, decodeDoc falls back to encoding/json. The seeds are every
 // document of the bundled recordings and the broken corpus.
 func FuzzDecodersAgree(f *testing.F) {
-	for _, pattern := range []string{"../../fixtures/*/*.json", "testdata/broken/*/*.json"} {
-		paths, err := filepath.Glob(pattern)
+	paths, err := filepath.Glob("../../fixtures/*/*.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)
 		}
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				f.Fatal(err)
+		f.Add(b)
+	}
+	corpus := []map[string][]byte{recordingtest.Base()}
+	for _, c := range recordingtest.Broken {
+		files, err := c.Files()
+		if err != nil {
+			f.Fatal(err)
+		}
+		corpus = append(corpus, files)
+	}
+	for _, files := range corpus {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if strings.HasSuffix(name, ".json") {
+				f.Add(files[name])
 			}
-			f.Add(b)
 		}
 	}
 	f.Add([]byte(`{"kind":"APIResourceList","resources":[{"name":"a","namespaced":"yes"}]}`))

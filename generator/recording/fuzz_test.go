@@ -12,6 +12,7 @@ import (
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
+	"github.com/kube-apidocs/kube-apidocs/generator/recording/recordingtest"
 	"github.com/kube-apidocs/kube-apidocs/generator/render/table"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
@@ -26,17 +27,20 @@ import (
 // bundled recordings and the broken corpus.
 func seedFiles(f *testing.F, name string) [][]byte {
 	f.Helper()
+	paths, err := filepath.Glob("../../fixtures/*/" + name)
+	if err != nil {
+		f.Fatal(err)
+	}
 	var out [][]byte
-	for _, pattern := range []string{"../../fixtures/*/" + name, "testdata/broken/*/" + name} {
-		paths, err := filepath.Glob(pattern)
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)
 		}
-		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				f.Fatal(err)
-			}
+		out = append(out, b)
+	}
+	for _, files := range brokenFiles(f) {
+		if b, ok := files[name]; ok {
 			out = append(out, b)
 		}
 	}
@@ -46,21 +50,28 @@ func seedFiles(f *testing.F, name string) [][]byte {
 	return out
 }
 
+// brokenFiles returns the files of the base and of every case of the
+// broken corpus.
+func brokenFiles(f *testing.F) []map[string][]byte {
+	f.Helper()
+	all := []map[string][]byte{recordingtest.Base()}
+	for _, c := range recordingtest.Broken {
+		files, err := c.Files()
+		if err != nil {
+			f.Fatal(err)
+		}
+		all = append(all, files)
+	}
+	return all
+}
+
 // baseFiles is the valid recording of the broken corpus, as a file system
 // the fuzzers overwrite one file of.
 func baseFiles(f *testing.F, without ...string) fstest.MapFS {
 	f.Helper()
 	fsys := fstest.MapFS{}
-	entries, err := os.ReadDir("testdata/broken/base")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join("testdata/broken/base", e.Name()))
-		if err != nil {
-			f.Fatal(err)
-		}
-		fsys[e.Name()] = &fstest.MapFile{Data: b}
+	for name, b := range recordingtest.Base() {
+		fsys[name] = &fstest.MapFile{Data: b}
 	}
 	for _, name := range without {
 		delete(fsys, name)
@@ -130,10 +141,14 @@ func FuzzLoadLegacy(f *testing.F) {
 }
 
 // FuzzRender fuzzes the whole path: load -> model -> the api-resources table
-// (every output format and sort order) and the structured rows.
+// (every output format and sort order, with and without a group filter
+// that keeps nothing) and the structured rows. The table has one line per
+// row, after the header line that it prints, as kubectl does, whenever
+// headers are on and the output is not -o name, even above no rows.
 func FuzzRender(f *testing.F) {
 	for i, b := range seedFiles(f, "aggregated_v2.json") {
 		f.Add(b, uint8(i))
+		f.Add(b, uint8(i)|32) // the group filter that keeps nothing
 	}
 	fsys := baseFiles(f, "apis.json", "apis__apps.json", "apis__apps__v1.json")
 	outputs := []string{"", "wide", "name"}
@@ -150,17 +165,25 @@ func FuzzRender(f *testing.F) {
 		if opt&16 != 0 {
 			opts.SortBy = "kind"
 		}
+		if opt&32 != 0 {
+			none := "none.example.com" // no recording here serves it
+			opts.APIGroup = &none
+		}
 		var printed bytes.Buffer
 		if err := table.Resources(&printed, api, opts); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Count(printed.String(), "\n")
 		want := len(table.Rows(api, opts))
-		if opts.Output != "name" && !opts.NoHeaders && want > 0 {
+		header := opts.Output != "name" && !opts.NoHeaders
+		if header {
 			want++
 		}
 		if lines != want {
 			t.Fatalf("table has %d lines, want %d:\n%s", lines, want, printed.String())
+		}
+		if starts := strings.HasPrefix(printed.String(), "NAME "); starts != header {
+			t.Fatalf("table starts with the header: %v, want %v:\n%s", starts, header, printed.String())
 		}
 		if err := table.JSON(io.Discard, table.NewResourceList(api, opts)); err != nil {
 			t.Fatal(err)

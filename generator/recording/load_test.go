@@ -12,6 +12,9 @@ import (
 	"time"
 )
 
+// baseDir is the broken corpus's valid base recording.
+const baseDir = "recordingtest/testdata/base"
+
 // baseCopy copies the broken corpus's valid recording to a new folder.
 func baseCopy(t *testing.T) string {
 	t.Helper()
@@ -19,7 +22,7 @@ func baseCopy(t *testing.T) string {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	copyTree(t, "testdata/broken/base", dir)
+	copyTree(t, baseDir, dir)
 	return dir
 }
 
@@ -100,12 +103,12 @@ func TestLoadFollowsSymlinksInside(t *testing.T) {
 // maxStatusBody, and replayed cut to it.
 func TestLoadCapsStatusBodies(t *testing.T) {
 	fsys := fstest.MapFS{}
-	entries, err := os.ReadDir("testdata/broken/base")
+	entries, err := os.ReadDir(baseDir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join("testdata/broken/base", e.Name()))
+		b, err := os.ReadFile(filepath.Join(baseDir, e.Name()))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -102,12 +102,12 @@ func TestMissingDocumentIsNotFound(t *testing.T) {
 func baseFS(t *testing.T, files map[string][]byte) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
-	entries, err := os.ReadDir("testdata/broken/base")
+	entries, err := os.ReadDir("recordingtest/testdata/base")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join("testdata/broken/base", e.Name()))
+		b, err := os.ReadFile(filepath.Join("recordingtest/testdata/base", e.Name()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +125,7 @@ func baseFS(t *testing.T, files map[string][]byte) fstest.MapFS {
 
 func readBase(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata/broken/base", name))
+	b, err := os.ReadFile(filepath.Join("recordingtest/testdata/base", name))
 	if err != nil {
 		t.Fatal(err)
 	}

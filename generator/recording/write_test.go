@@ -86,7 +86,7 @@ func sameTree(a, b map[string]string) bool {
 // first such file, and is left exactly as it was, even when it holds an
 // index.tsv (which used to be taken for an earlier recording).
 func TestWriteRecordingRefusesForeignFolders(t *testing.T) {
-	c := captureOf(t, "testdata/broken/base")
+	c := captureOf(t, baseDir)
 	thesis := t.TempDir()
 	writeFiles(t, thesis, map[string]string{"index.tsv": "", "thesis.tex": "\\chapter{One}", "sub/data.csv": "1,2"})
 	fixture := t.TempDir()
@@ -115,7 +115,7 @@ func TestWriteRecordingRefusesForeignFolders(t *testing.T) {
 // output works and leaves only the new files; a file added there since is
 // foreign, so the folder is then refused and the file kept.
 func TestWriteRecordingReplacesOwnOutput(t *testing.T) {
-	c := captureOf(t, "testdata/broken/base")
+	c := captureOf(t, baseDir)
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "rec")
 	if err := WriteRecording(context.Background(), dir, c); err != nil {
