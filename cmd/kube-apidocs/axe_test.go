@@ -254,7 +254,7 @@ func TestAxeFieldPage(t *testing.T) {
 	browser := findChromium(t)
 	axe := loadAxe(t)
 	site := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", fieldsFixture(t), "--out", site, "--format", "html")
+	runGenerate(t, "--fixtures", fieldsFixture(t), "--out", site, "--format", "html", "--fields")
 	ctx, problems := newBrowserFor(t, browser, 3*time.Minute)
 	url := fileURL(filepath.Join(site, "resources/apps/v1/deployments.html")) + "#spec.template.spec.containers"
 	scheme := func(s string) chromedp.Action {

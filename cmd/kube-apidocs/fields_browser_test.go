@@ -47,7 +47,7 @@ func checkTarget(t *testing.T, step, state string) {
 func TestFieldPageInBrowser(t *testing.T) {
 	browser := findChromium(t)
 	site := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", fieldsFixture(t), "--out", site, "--format", "html")
+	runGenerate(t, "--fixtures", fieldsFixture(t), "--out", site, "--format", "html", "--fields")
 	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()

@@ -36,6 +36,8 @@ type GenerateOptions struct {
 	Compare []string
 	// Check compares the site with --out instead of writing it.
 	Check bool
+	// Fields adds the field pages where the source has OpenAPI documents.
+	Fields bool
 	// TemplateTimeout bounds template execution (site.SiteOptions.TemplateTimeout).
 	TemplateTimeout time.Duration
 	// templatesRoot is the opened --templates folder, closed after Run.
@@ -89,6 +91,7 @@ func (o *GenerateOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.BaseURL, "base-url", "", "Absolute URL the HTML site is published at, for canonical links (links stay relative).")
 	f.StringArrayVar(&o.Compare, "compare", nil, "Also read the recording folder `DIR` (or \"builtin\") for the version matrix: a versions page, and \"served since\" on each resource page. Repeatable.")
 	f.DurationVar(&o.TemplateTimeout, "template-timeout", defaultTemplateTimeout, "Longest time the templates may take to render the site (0: no limit); a template that loops is stopped with an error naming it.")
+	f.BoolVar(&o.Fields, "fields", true, "Document every kind's fields, with a manifest built from its required ones, where the source has OpenAPI v3 documents; --fields=false gives the discovery-only pages, smaller and faster.")
 	f.BoolVar(&o.Check, "check", false, "Write nothing: compare the site with --out, list the files that differ, and exit 4 when --out is out of date.")
 	o.source.addFlags(f)
 }
@@ -201,8 +204,10 @@ func (o *GenerateOptions) Run(ctx context.Context) error {
 	if err := o.source.strictError(api); err != nil {
 		return err
 	}
-	if opts.Fields, err = o.fields(api); err != nil {
-		return err
+	if o.Fields {
+		if opts.Fields, err = o.fields(api); err != nil {
+			return err
+		}
 	}
 	if len(o.Compare) > 0 {
 		m, err := o.matrix(api, o.ErrOut)

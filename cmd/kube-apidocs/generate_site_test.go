@@ -213,7 +213,7 @@ func resolveLink(out, page, link string) (string, bool) {
 func TestGenerateCommittedSiteIsFresh(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", "builtin", "--out", out)
+	runGenerate(t, "--fixtures", "builtin", "--out", out, "--fields")
 	fresh := readTree(t, out)
 	committed := readTree(t, filepath.Join("..", "..", "site"))
 	for name, data := range fresh {

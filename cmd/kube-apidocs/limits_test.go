@@ -46,7 +46,7 @@ func TestLongKindIsCut(t *testing.T) {
 		t.Fatalf("stderr:\n%s\nwant:\n%s", errOut, want)
 	}
 	site := filepath.Join(t.TempDir(), "site")
-	if _, _, err := execute("generate", "--fixtures", dir, "--out", site, "--format", "html"); err != nil {
+	if _, _, err := execute("generate", "--fixtures", dir, "--out", site, "--format", "html", "--fields=false"); err != nil {
 		t.Fatalf("generate: %v", err)
 	}
 	total, uncut := 0, strings.Repeat("D", 251)
