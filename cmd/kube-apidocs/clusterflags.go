@@ -4,11 +4,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
+	"k8s.io/client-go/util/homedir"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
@@ -32,6 +36,30 @@ func newClusterOptions() *clusterOptions {
 	// discovery is not namespaced: a -n/--namespace flag would do nothing
 	flags.Namespace = nil
 	return &clusterOptions{ConfigFlags: flags, QPS: source.DefaultQPS, Burst: source.DefaultBurst}
+}
+
+// illegalCacheDirChars are the characters kubectl replaces with "_" when it
+// names a cluster's discovery cache folder after the server's address
+// (cli-runtime's computeDiscoverCacheDir).
+var illegalCacheDirChars = regexp.MustCompile(`[^(\w/.)]`)
+
+// discoveryCacheDir is the folder kubectl keeps the cluster's discovery
+// cache in: --cache-dir (default $KUBECACHEDIR, else ~/.kube/cache), then
+// discovery/<host_port>, named as cli-runtime names it.
+func (o *clusterOptions) discoveryCacheDir() (string, error) {
+	cfg, err := o.ToRESTConfig()
+	if err != nil {
+		return "", err
+	}
+	cacheDir := filepath.Join(homedir.HomeDir(), ".kube", "cache")
+	if env := os.Getenv("KUBECACHEDIR"); env != "" {
+		cacheDir = env
+	}
+	if o.CacheDir != nil && *o.CacheDir != "" {
+		cacheDir = *o.CacheDir
+	}
+	host := strings.Replace(strings.Replace(cfg.Host, "https://", "", 1), "http://", "", 1)
+	return filepath.Join(cacheDir, "discovery", illegalCacheDirChars.ReplaceAllString(host, "_")), nil
 }
 
 // configured reports whether a cluster was named at all: by --server, or

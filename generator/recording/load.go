@@ -72,6 +72,9 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
+	if isKubectlCache(fsys) {
+		return loadKubectlCache(fsys, name, opts)
+	}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, wrapFileError(name, err)
