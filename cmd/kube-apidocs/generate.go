@@ -51,7 +51,6 @@ type GenerateOptions struct {
 // NewCmdGenerate returns `kube-apidocs generate`.
 func NewCmdGenerate(streams genericiooptions.IOStreams) *cobra.Command {
 	o := &GenerateOptions{source: newSourceOptions(), Formats: []string{site.FormatHTML, site.FormatMarkdown}, FrontMatter: site.FrontMatterNone, IOStreams: streams}
-	o.source.openAPI = true // the field pages
 	cmd := &cobra.Command{
 		Use:   "generate --out DIR",
 		Short: "Generate the documentation site (HTML and Markdown) of an API surface",
@@ -100,8 +99,10 @@ func (o *GenerateOptions) addFlags(f *pflag.FlagSet) {
 // (about a second) and ends a looping --templates block in a minute.
 const defaultTemplateTimeout = 60 * time.Second
 
-// Complete fills every option the command line left unset from --config.
+// Complete fills every option the command line left unset from --config,
+// and reads a recording's OpenAPI documents only for the field pages.
 func (o *GenerateOptions) Complete(cmd *cobra.Command, args []string) error {
+	o.source.openAPI = o.Fields
 	if o.ConfigFile == "" {
 		return nil
 	}

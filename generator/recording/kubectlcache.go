@@ -7,7 +7,6 @@ import (
 	"path"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/validation"
 )
 
 // Files of kubectl's discovery cache (~/.kube/cache/discovery/<host_port>,
@@ -78,7 +77,7 @@ func loadKubectlCache(fsys fs.FS, name string, opts LoadOptions) (*Recording, er
 // the cache has it. Names that are not Kubernetes names never become a
 // path: the checks of /apis report them.
 func (r *Recording) addCachedResources(fsys fs.FS, name, group, version string, limit int64) error {
-	if len(validation.IsDNS1035Label(version)) > 0 || (group != "" && len(validation.IsDNS1123Subdomain(group)) > 0) {
+	if !ValidVersionName(version) || (group != "" && !ValidGroupName(group)) {
 		return nil
 	}
 	file := path.Join(group, version, cacheResourcesFile)

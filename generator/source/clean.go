@@ -1,8 +1,7 @@
 package source
 
 import (
-	"strings"
-
+	"github.com/kube-apidocs/kube-apidocs/generator/oneline"
 	"github.com/kube-apidocs/kube-apidocs/generator/textsafe"
 )
 
@@ -10,5 +9,5 @@ import (
 // escaped first, so that a CR or LF from the server is shown rather than
 // obeyed, then runs of spaces collapsed.
 func detail(err error) string {
-	return strings.Join(strings.Fields(textsafe.Clean(err.Error())), " ")
+	return oneline.Text(textsafe.Clean(err.Error()))
 }
