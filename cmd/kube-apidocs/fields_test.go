@@ -86,6 +86,7 @@ var fieldFixtures = []struct {
 	minPages int
 }{
 	{crdsFixture, 60},
+	{"../../fixtures/v1.29.6", 55},
 	{"../../fixtures/v1.33.13-thirdparty", 130},
 }
 
