@@ -61,14 +61,7 @@ func TestSkeletonDryRun(t *testing.T) {
 	if _, err := os.Stat(rec); err != nil {
 		t.Skipf("no OpenAPI recording of this server version: %v", err)
 	}
-	docs, _, err := openapitest.Load(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schemas, err := openapi.Parse(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, schemas := loadSchemas(t, rec)
 	var creatable []openapi.GVK
 	waitFor(t, "the CRDs in discovery", 60*time.Second, func() bool {
 		creatable = creatableKinds(t)
@@ -86,6 +79,21 @@ func TestSkeletonDryRun(t *testing.T) {
 	}
 	t.Logf("%d of %d creatable kinds with a skeleton accepted by kubectl create --dry-run=server; %d kinds say why they have none; the %d kinds of issue 11 all have one: %v",
 		accepted, len(creatable)-reasons, reasons, len(mustHaveSkeleton), !t.Failed())
+}
+
+// loadSchemas reads and parses the OpenAPI v3 documents of the recording
+// in dir.
+func loadSchemas(t *testing.T, dir string) (map[string][]byte, *openapi.Schemas) {
+	t.Helper()
+	docs, _, err := openapitest.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := openapi.Parse(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs, schemas
 }
 
 // dryRunResult is what dryRunSkeletons found: how many skeletons the

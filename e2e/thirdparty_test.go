@@ -43,15 +43,7 @@ func TestSkeletonDryRunThirdParty(t *testing.T) {
 	if v := envOr("KUBE_APIDOCS_E2E_VERSION", defaultKubeVersion); v != "1.33.13" {
 		t.Skipf("the third-party recording is of v1.33.13, the server is v%s", v)
 	}
-	rec := filepath.Join(repo, "fixtures", "v1.33.13-thirdparty")
-	docs, _, err := openapitest.Load(rec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	schemas, err := openapi.Parse(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs, schemas := loadSchemas(t, filepath.Join(repo, "fixtures", "v1.33.13-thirdparty"))
 	groups := thirdPartyGroups(t, docs)
 	out, err := exec.Command(filepath.Join(repo, "hack", "thirdparty-crds.sh")).Output()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/openapi/openapitest"
 	"github.com/kube-apidocs/kube-apidocs/generator/outdir"
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
@@ -18,14 +19,7 @@ import (
 // model on; loading is measured by the source benchmarks.
 func BenchmarkGenerateSite(b *testing.B) {
 	for _, fx := range []string{"v1.29.6", "v1.33.13", "v1.33.13-crds", "v1.33.13-1000crds"} {
-		rec, err := recording.LoadDir(filepath.Join("..", "..", "fixtures", fx), recording.LoadOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		api, err := source.FromRecording(rec, source.DiscoverOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		api := benchModel(b, filepath.Join("..", "..", "fixtures", fx))
 		b.Run(fx, func(b *testing.B) {
 			dir := b.TempDir()
 			b.ReportAllocs()
@@ -50,14 +44,7 @@ func BenchmarkGenerateSite(b *testing.B) {
 func BenchmarkGenerateSiteFields(b *testing.B) {
 	for _, fx := range []string{"v1.33.13-thirdparty", "v1.33.13-1000crds"} {
 		dir := filepath.Join("..", "..", "fixtures", fx)
-		rec, err := recording.LoadDir(dir, recording.LoadOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		api, err := source.FromRecording(rec, source.DiscoverOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		api := benchModel(b, dir)
 		docs, _, err := openapitest.Load(dir)
 		if err != nil {
 			b.Fatal(err)
@@ -80,4 +67,18 @@ func BenchmarkGenerateSiteFields(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchModel loads the recording in dir into the model, outside the timing.
+func benchModel(b *testing.B, dir string) *model.API {
+	b.Helper()
+	rec, err := recording.LoadDir(dir, recording.LoadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	api, err := source.FromRecording(rec, source.DiscoverOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return api
 }
