@@ -16,7 +16,7 @@ out="${1:?usage: record-thirdparty.sh OUT_DIR}"
 KUBECTL="${KUBECTL:-$(command -v kubectl.1.33 || echo /usr/lib/google-cloud-sdk/bin/kubectl.1.33)}"
 [ -x "$KUBECTL" ] || { echo "record-thirdparty.sh: kubectl 1.33 not found (set KUBECTL)" >&2; exit 1; }
 state="$(mktemp -d)"
-trap 'hack/kube-apiserver.sh down "$state"; rm -rf "$state"' EXIT
+trap 'hack/kube-apiserver.sh down "$state/cluster"; rm -rf "$state"' EXIT
 mkdir -p "$out"
 go build -o "$state/kube-apidocs" ./cmd/kube-apidocs
 mapfile -t files < <(hack/thirdparty-crds.sh)
