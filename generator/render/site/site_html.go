@@ -65,8 +65,41 @@ func parseHTML(overrides fs.FS) (*template.Template, error) {
 }
 
 var htmlFuncs = template.FuncMap{
-	"join":  strings.Join,
-	"table": newTableView,
+	"join":      strings.Join,
+	"table":     newTableView,
+	"breakPath": breakPath,
+	"groupTree": func(root string, t indexTreeView) groupTreeView { return groupTreeView{root, t} },
+	"groupLine": func(root string, g *groupView) groupLineView { return groupLineView{root, g} },
+}
+
+// breakPath escapes a REST path and lets the browser break it after each
+// slash and before its query, so that a narrow screen wraps it between
+// segments and never inside one.
+func breakPath(p string) template.HTML {
+	var b strings.Builder
+	for i, part := range strings.SplitAfter(p, "/") {
+		if i > 0 {
+			b.WriteString("<wbr>")
+		}
+		path, query, hasQuery := strings.Cut(part, "?")
+		b.WriteString(template.HTMLEscapeString(path))
+		if hasQuery {
+			b.WriteString("<wbr>?" + template.HTMLEscapeString(query))
+		}
+	}
+	return template.HTML(b.String()) // every piece escaped above
+}
+
+// groupTreeView is what the group-tree block receives; groupLineView, what
+// group-line receives.
+type groupTreeView struct {
+	Root string
+	Tree indexTreeView
+}
+
+type groupLineView struct {
+	Root  string
+	Group *groupView
 }
 
 // tableView is what the resource-table block receives: the rows, the way
@@ -141,7 +174,9 @@ func htmlAssetFiles(s *siteView, overrides fs.FS) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, File{Path: "assets/search-index.js", Data: index}), nil
+	files = append(files, File{Path: "assets/search-index.js", Data: index})
+	// kubectl's own text of the api-resources table, which the page links
+	return append(files, File{Path: "api-resources.txt", Data: []byte(s.TableText)}), nil
 }
 
 // readAsset reads an asset from the overrides when they have it, else from
