@@ -108,6 +108,8 @@ type resourceView struct {
 	// manifest and YAML is empty.
 	SchemaManifest bool
 	NoManifest     string
+	// Commands is the "what do I type" section.
+	Commands *commandsView
 	// Fields is the kind's field tree; nil without SiteOptions.Fields.
 	Fields        *fieldsView
 	OtherVersions []linkView
@@ -144,6 +146,7 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*site
 	}
 	s.Unavailable = unavailableViews(api, nil)
 	s.Resources = buildResources(api, s.Groups, slugs, ext, ph)
+	attachCommands(api, s.Resources, ph)
 	countGroupResources(s.Groups)
 	s.IndexTree = buildIndexTree(s.Groups)
 	attachFields(s.Resources, opts.Fields)
@@ -307,14 +310,7 @@ func skeleton(r *resourceView) string {
 	addPair(&doc, "apiVersion", r.APIVersion)
 	addPair(&doc, "kind", r.Kind)
 	doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "metadata"}, &meta)
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
-		return "" // encoding a tree of plain strings cannot fail
-	}
-	enc.Close()
-	return b.String()
+	return encodeYAML(&doc)
 }
 
 func addPair(m *yaml.Node, key, value string) {
