@@ -155,3 +155,28 @@ func verbsOf(r model.Resource, sub string) []string {
 	}
 	return nil
 }
+
+// TestResourcePage checks that ResourcePage names the page Site writes for
+// every resource, hostile names (hashed slugs) included.
+func TestResourcePage(t *testing.T) {
+	api := smallAPI()
+	api.Groups = append(api.Groups, model.Group{Name: "Bad Group/..", PreferredVersion: "v1", Versions: []model.Version{{Version: "v1", Resources: []model.Resource{
+		{Name: "../x y", Kind: "X", Verbs: []string{"get"}},
+	}}}}, model.Group{Name: "core", PreferredVersion: "v1", Versions: []model.Version{{Version: "v1", Resources: []model.Resource{
+		{Name: "pods", Kind: "Pod", Verbs: []string{"get"}},
+	}}}})
+	s := buildForTest(t, api)
+	for _, rv := range s.Resources {
+		if got := ResourcePage(rv.Group, rv.Version, rv.Name, ".html"); got != rv.Path {
+			t.Errorf("ResourcePage(%q, %q, %q) = %s, the site wrote %s", rv.Group, rv.Version, rv.Name, got, rv.Path)
+		}
+	}
+	hostile := slices.IndexFunc(s.Resources, func(r *resourceView) bool { return r.Name == "../x y" })
+	named := slices.IndexFunc(s.Resources, func(r *resourceView) bool { return r.Group == "core" })
+	if hostile < 0 || named < 0 {
+		t.Fatal("the site dropped the hostile resource or the group named core")
+	}
+	if p := s.Resources[named].Path; p == "resources/core/v1/pods.html" {
+		t.Errorf("the group named core shares the core group's page %s", p)
+	}
+}
