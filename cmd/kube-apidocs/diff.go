@@ -13,6 +13,7 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/render/report"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
 )
 
 // exitDifferences is the exit code of `diff --fail-on` when differences of
@@ -26,6 +27,10 @@ type DiffOptions struct {
 	OldContext string
 	NewContext string
 	Removals   string
+	// OldSite and NewSite are where sites generated from each side live
+	// (a URL, or a path relative to the HTML page); -o html links the
+	// resources to their pages there.
+	OldSite, NewSite string
 	// source holds the flags both sides share: --legacy-discovery,
 	// --max-file-size and kubectl's connection flags, with
 	// --old-context/--new-context in the place of --context.
@@ -73,6 +78,8 @@ Exit codes: 0 no differences of the --fail-on class (or no --fail-on),
 	f.StringVar(&o.OldContext, "old-context", "", "Read OLD from this kubeconfig context instead of a folder.")
 	f.StringVar(&o.NewContext, "new-context", "", "Read NEW from this kubeconfig context instead of a folder.")
 	f.StringVar(&o.Removals, "removals", "", "Read removal notes from this YAML file (the format of generator/diff/removals.yaml) instead of the built-in list from the deprecation guide (1.16 to 1.32).")
+	f.StringVar(&o.OldSite, "old-site", "", "With -o html: link removed resources to their pages in this site, generated from OLD (a URL, or a path relative to the page).")
+	f.StringVar(&o.NewSite, "new-site", "", "With -o html: link added and changed resources to their pages in this site, generated from NEW (a URL, or a path relative to the page).")
 	o.source.addLegacyFlag(f)
 	o.source.addMaxFileSizeFlag(f)
 	o.source.kube.Context = nil // no --context: --old-context and --new-context choose
@@ -106,6 +113,9 @@ func (o *DiffOptions) Complete(cmd *cobra.Command, args []string) error {
 func (o *DiffOptions) Validate() error {
 	if err := checkOutput(o.Output, "text", "markdown", "html", "json", "yaml"); err != nil {
 		return err
+	}
+	if (o.OldSite != "" || o.NewSite != "") && o.Output != "html" {
+		return fmt.Errorf("--old-site and --new-site apply only to -o html, got -o %s", o.Output)
 	}
 	switch o.FailOn {
 	case "", "removed", "changed", "any":
@@ -190,18 +200,30 @@ func (o *DiffOptions) Run(ctx context.Context) error {
 		}
 	}
 	d := diff.Compare(apis[0], apis[1], diff.Options{OldSource: sides[0].label(), NewSource: sides[1].label(), Removals: removals})
-	if err := writeDiff(o.Out, o.Output, d); err != nil {
+	if err := writeDiff(o.Out, o.Output, d, report.DiffLinks{Old: siteLinks(o.OldSite), New: siteLinks(o.NewSite)}); err != nil {
 		return err
 	}
 	return failOnError(o.FailOn, d)
 }
 
-func writeDiff(w io.Writer, format string, d *model.APIDiff) error {
+// siteLinks links a resource to its page in the HTML site at base; nil
+// without a base.
+func siteLinks(base string) func(group, version, resource string) string {
+	if base == "" {
+		return nil
+	}
+	base = strings.TrimSuffix(base, "/") + "/"
+	return func(group, version, resource string) string {
+		return base + site.ResourcePage(group, version, resource, ".html")
+	}
+}
+
+func writeDiff(w io.Writer, format string, d *model.APIDiff, links report.DiffLinks) error {
 	switch format {
 	case "markdown":
 		return report.DiffMarkdown(w, d)
 	case "html":
-		return report.DiffHTML(w, d)
+		return report.DiffHTML(w, d, links)
 	case "json":
 		return report.DiffJSON(w, d)
 	case "yaml":
