@@ -27,6 +27,26 @@ func (o *GenerateOptions) fields(api *model.API) (map[site.KindRef]*site.FieldDo
 // manifest (or the reason it has none). Kinds the documents lack are left
 // out; a broken document is an error naming it.
 func siteFields(api *model.API, docs map[string][]byte) (map[site.KindRef]*site.FieldDoc, error) {
+	kinds, err := kindSchemas(api, docs)
+	if len(kinds) == 0 || err != nil {
+		return nil, err
+	}
+	out := make(map[site.KindRef]*site.FieldDoc, len(kinds))
+	for _, k := range kinds {
+		m, err := skeleton.Build(k)
+		if err != nil {
+			return nil, err
+		}
+		out[site.KindRef{Group: k.Group, Version: k.Version, Kind: k.Kind}] = &site.FieldDoc{Schema: k, Manifest: m.YAML, NoManifest: m.Reason}
+	}
+	return out, nil
+}
+
+// kindSchemas parses docs and returns the field tree of every kind a
+// resource of api serves and the documents describe, in api's order, each
+// once. nil docs give nil (the source has no documents); a broken document
+// is an error naming it.
+func kindSchemas(api *model.API, docs map[string][]byte) ([]*model.KindSchema, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
@@ -34,40 +54,26 @@ func siteFields(api *model.API, docs map[string][]byte) (map[site.KindRef]*site.
 	if err != nil {
 		return nil, err
 	}
-	out := map[site.KindRef]*site.FieldDoc{}
+	out := []*model.KindSchema{}
+	done := map[openapi.GVK]bool{}
 	for _, g := range api.Groups {
 		for _, v := range g.Versions {
 			for _, r := range v.Resources {
-				ref := site.KindRef{Group: g.Name, Version: v.Version, Kind: r.Kind}
-				if _, done := out[ref]; done {
+				gvk := openapi.GVK{Group: g.Name, Version: v.Version, Kind: r.Kind}
+				if done[gvk] {
 					continue
 				}
-				doc, err := fieldDoc(schemas, ref)
+				done[gvk] = true
+				k, err := schemas.Kind(gvk)
+				if errors.Is(err, openapi.ErrNoDocument) || errors.Is(err, openapi.ErrNoKind) {
+					continue
+				}
 				if err != nil {
 					return nil, err
 				}
-				if doc != nil {
-					out[ref] = doc
-				}
+				out = append(out, k)
 			}
 		}
 	}
 	return out, nil
-}
-
-// fieldDoc is the field tree and skeleton of one kind; nil when the
-// documents do not describe it.
-func fieldDoc(schemas *openapi.Schemas, ref site.KindRef) (*site.FieldDoc, error) {
-	k, err := schemas.Kind(openapi.GVK{Group: ref.Group, Version: ref.Version, Kind: ref.Kind})
-	if errors.Is(err, openapi.ErrNoDocument) || errors.Is(err, openapi.ErrNoKind) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	m, err := skeleton.Build(k)
-	if err != nil {
-		return nil, err
-	}
-	return &site.FieldDoc{Schema: k, Manifest: m.YAML, NoManifest: m.Reason}, nil
 }
