@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -192,5 +193,41 @@ func TestParseRemovalsErrors(t *testing.T) {
 				t.Errorf("error = %v, want %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestCompareFieldsSynthetic pins each kind of field change on a small tree.
+func TestCompareFieldsSynthetic(t *testing.T) {
+	api := &model.API{Groups: []model.Group{{Name: "", Versions: []model.Version{{Version: "v1", Resources: []model.Resource{{Name: "things", Kind: "Thing"}}}}}}}
+	tree := func(fields ...model.Field) []*model.KindSchema {
+		return []*model.KindSchema{{Version: "v1", Kind: "Thing", Fields: []model.Field{{Name: "spec", Path: "spec", Type: "Object", Fields: fields}}}}
+	}
+	old := tree(
+		model.Field{Name: "a", Path: "spec.a", Type: "string", Enum: []string{"x", "y"}},
+		model.Field{Name: "b", Path: "spec.b", Type: "integer"},
+		model.Field{Name: "gone", Path: "spec.gone", Type: "string"},
+	)
+	new := tree(
+		model.Field{Name: "a", Path: "spec.a", Type: "string", Enum: []string{"y", "z"}, Required: true},
+		model.Field{Name: "b", Path: "spec.b", Type: "string", Deprecated: true},
+		model.Field{Name: "c", Path: "spec.c", Type: "boolean"},
+	)
+	d := diff.Compare(api, api, diff.Options{OldKinds: old, NewKinds: new})
+	body, err := json.Marshal(d.Fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"compared":true,"missing":[],"kinds":1,"added":["v1 Thing.spec.c"],"removed":["v1 Thing.spec.gone"],"changed":[` +
+		`{"field":"v1 Thing.spec.a","change":"enum","old":["x","y"],"new":["y","z"],"added":["z"],"removed":["x"]},` +
+		`{"field":"v1 Thing.spec.a","change":"required","old":false,"new":true},` +
+		`{"field":"v1 Thing.spec.b","change":"type","old":"integer","new":"string"}]}`
+	if string(body) != want {
+		t.Errorf("fields =\n%s\nwant\n%s", body, want)
+	}
+	if !reflect.DeepEqual(d.Deprecated.Fields, []string{"v1 Thing.spec.b"}) {
+		t.Errorf("deprecated fields = %v", d.Deprecated.Fields)
+	}
+	if !d.HasChanges() {
+		t.Error("a removed field is a change")
 	}
 }

@@ -125,7 +125,7 @@ func compareField(name string, o, n model.Field) []model.SchemaChange {
 		out = append(out, model.SchemaChange{Field: name, Change: model.ChangeType, Old: o.Type, New: n.Type})
 	}
 	if c, changed := compareList(o.Enum, n.Enum); changed {
-		out = append(out, model.SchemaChange{Field: name, Change: model.ChangeEnum, Old: c.old, New: c.new})
+		out = append(out, model.SchemaChange{Field: name, Change: model.ChangeEnum, Old: c.old, New: c.new, Added: c.added, Removed: c.removed})
 	}
 	return out
 }

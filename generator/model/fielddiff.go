@@ -47,6 +47,10 @@ type SchemaChange struct {
 	// the field has none).
 	Old any `json:"old"`
 	New any `json:"new"`
+	// Added and Removed are, for enum, the values only New or only Old
+	// has, sorted.
+	Added   []string `json:"added,omitempty"`
+	Removed []string `json:"removed,omitempty"`
 }
 
 // FieldName is the name of a field in a FieldDiff: "v1 Pod.spec.resources".

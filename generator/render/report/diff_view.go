@@ -46,8 +46,8 @@ func newDiffView(d *model.APIDiff) diffView {
 		New:   sideDescription(d.New),
 		Empty: d.Empty(),
 	}
-	v.Summary = diffSummary(d)
-	v.Sections = nonEmpty([]diffSection{
+	v.Summary = append(diffSummary(d), fieldSummary(d)...)
+	v.Sections = nonEmpty(append([]diffSection{
 		{"Groups removed", plainItems("-", d.Groups.Removed, groupName)},
 		{"Groups added", plainItems("+", d.Groups.Added, groupName)},
 		{"Group-versions removed", noted(d, plainItems("-", d.GroupVersions.Removed, nil))},
@@ -61,7 +61,7 @@ func newDiffView(d *model.APIDiff) diffView {
 		{"Subresources added", plainItems("+", d.Subresources.Added, nil)},
 		{"Subresources changed", subresourceItems(d.Subresources.Changed)},
 		{"Not compared (unavailable on one side)", plainItems("?", d.Unavailable, nil)},
-	})
+	}, fieldSections(d)...))
 	return v
 }
 
