@@ -280,11 +280,20 @@ func counts(d *model.APIDiff) string {
 		fmt.Sprintf("%d subresources removed", len(d.Subresources.Removed)),
 		fmt.Sprintf("%d resource changes", len(d.Resources.Changed)+len(d.Subresources.Changed)+len(d.GroupVersions.PreferredChanged)),
 		fmt.Sprintf("%d additions", len(d.Groups.Added)+len(d.GroupVersions.Added)+len(d.Resources.Added)+len(d.Subresources.Added)),
-		fmt.Sprintf("%d fields removed", len(d.Fields.Removed)),
-		fmt.Sprintf("%d field changes", len(d.Fields.Changed)),
-		fmt.Sprintf("%d fields added", len(d.Fields.Added)),
-		fmt.Sprintf("%d deprecated resources served", len(d.Deprecated.Resources)),
-		fmt.Sprintf("%d fields newly deprecated", len(d.Deprecated.Fields)),
+	}
+	for _, c := range []struct {
+		n    int
+		what string
+	}{
+		{len(d.Fields.Removed), "fields removed"},
+		{len(d.Fields.Changed), "field changes"},
+		{len(d.Fields.Added), "fields added"},
+		{len(d.Deprecated.Resources), "deprecated resources served"},
+		{len(d.Deprecated.Fields), "fields newly deprecated"},
+	} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
+		}
 	}
 	return strings.Join(parts, ", ")
 }

@@ -9,27 +9,34 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/skeleton"
 )
 
-// fields returns the field pages' input for the site of api: the OpenAPI
-// v3 documents of the source, when it has them, turned into a field tree
-// and a manifest per kind (siteFields). A source without documents gives
-// nil, and the site is what it was without fields.
-func (o *GenerateOptions) fields(api *model.API) (map[site.KindRef]*site.FieldDoc, error) {
-	docs, err := o.source.openAPIDocuments()
+// fields returns the field trees of api's kinds and the field pages' input
+// for its site: the OpenAPI v3 documents of the source, when it has them,
+// turned into a field tree and a manifest per kind (siteFields). A source
+// without documents gives nil, and the site is what it was without fields.
+func (o *GenerateOptions) fields(api *model.API) ([]*model.KindSchema, map[site.KindRef]*site.FieldDoc, error) {
+	kinds, err := o.source.kindSchemas(api)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, err := siteFields(kinds)
+	return kinds, docs, err
+}
+
+// kindSchemas returns the field trees of the kinds of api, read from the
+// OpenAPI documents of the source load read; nil when it has none.
+func (o *sourceOptions) kindSchemas(api *model.API) ([]*model.KindSchema, error) {
+	docs, err := o.openAPIDocuments()
 	if err != nil {
 		return nil, err
 	}
-	return siteFields(api, docs)
+	return kindSchemas(api, docs)
 }
 
-// siteFields parses docs (OpenAPI v3 documents keyed by their path,
-// "api/v1", "apis/apps/v1") and returns, for every kind a resource of api
-// serves and the documents describe, its field tree and its skeleton
-// manifest (or the reason it has none). Kinds the documents lack are left
-// out; a broken document is an error naming it.
-func siteFields(api *model.API, docs map[string][]byte) (map[site.KindRef]*site.FieldDoc, error) {
-	kinds, err := kindSchemas(api, docs)
-	if len(kinds) == 0 || err != nil {
-		return nil, err
+// siteFields returns, for every kind of kinds (kindSchemas), its field
+// tree and its skeleton manifest (or the reason it has none).
+func siteFields(kinds []*model.KindSchema) (map[site.KindRef]*site.FieldDoc, error) {
+	if len(kinds) == 0 {
+		return nil, nil
 	}
 	out := make(map[site.KindRef]*site.FieldDoc, len(kinds))
 	for _, k := range kinds {

@@ -9,11 +9,14 @@ import (
 // deprecatedResources returns the resources NEW serves that a deprecation
 // row names (group, version and resource) or whose kind's OpenAPI
 // description says it is deprecated, sorted by resource path. A row wins
-// over the description: it says more.
-func deprecatedResources(n side, skip map[string]bool, rows []model.Deprecation, kinds kindIndex) []model.DeprecatedResource {
+// over the description: it says more. A row applies only from its
+// deprecatedIn release on, when NEW's version (release) is known.
+func deprecatedResources(n side, release string, skip map[string]bool, rows []model.Deprecation, kinds kindIndex) []model.DeprecatedResource {
 	byPath := map[string]model.Deprecation{}
 	for _, r := range rows {
-		byPath[r.APIVersion()+"/"+r.Resource] = r
+		if appliesTo(r, release) {
+			byPath[r.APIVersion()+"/"+r.Resource] = r
+		}
 	}
 	var out []model.DeprecatedResource
 	for gv, v := range n.gvs {
@@ -36,4 +39,16 @@ func deprecatedResources(n side, skip map[string]bool, rows []model.Deprecation,
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Resource < out[j].Resource })
 	return out
+}
+
+// appliesTo reports whether row r holds for a server of version release
+// ("v1.32.13"): its deprecatedIn ("1.33") is not later. An unknown or
+// unparsable version takes every row.
+func appliesTo(r model.Deprecation, release string) bool {
+	have, ok := parseRelease(release)
+	want, ok2 := parseRelease("v" + r.DeprecatedIn + ".0")
+	if !ok || !ok2 {
+		return true
+	}
+	return have[0] > want[0] || have[0] == want[0] && have[1] >= want[1]
 }

@@ -44,7 +44,7 @@ func Compare(old, new *model.API, opts Options) *model.APIDiff {
 	d.Unavailable = sortedKeys(skip)
 	nk := indexKinds(opts.NewKinds)
 	d.Fields, d.Deprecated.Fields = compareSchemas(o, n, skip, indexKinds(opts.OldKinds), nk)
-	d.Deprecated.Resources = deprecatedResources(n, skip, opts.Deprecations, nk)
+	d.Deprecated.Resources = deprecatedResources(n, new.Server.GitVersion, skip, opts.Deprecations, nk)
 	ensureLists(d)
 	return d
 }

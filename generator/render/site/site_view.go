@@ -146,6 +146,7 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*site
 	s.TableText = wideTable(api)
 	s.Matrix = buildMatrix(s, opts.Matrix)
 	linkSince(s)
+	linkFieldSince(s, opts.Matrix)
 	s.Counts = countSite(api, s)
 	s.Tree = buildTree(s, ext == ".html", ph)
 	s.Notes = buildNotes(api, s)
