@@ -205,6 +205,7 @@ func (o *GenerateOptions) Run(ctx context.Context) error {
 	if err := o.source.strictError(api); err != nil {
 		return err
 	}
+	opts.Deprecations = diff.BuiltinDeprecations()
 	var kinds []*model.KindSchema
 	if o.Fields {
 		if kinds, opts.Fields, err = o.fields(api); err != nil {

@@ -14,7 +14,7 @@ import (
 func deprecatedResources(n side, release string, skip map[string]bool, rows []model.Deprecation, kinds kindIndex) []model.DeprecatedResource {
 	byPath := map[string]model.Deprecation{}
 	for _, r := range rows {
-		if appliesTo(r, release) {
+		if r.AppliesTo(release) {
 			byPath[r.APIVersion()+"/"+r.Resource] = r
 		}
 	}
@@ -39,16 +39,4 @@ func deprecatedResources(n side, release string, skip map[string]bool, rows []mo
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Resource < out[j].Resource })
 	return out
-}
-
-// appliesTo reports whether row r holds for a server of version release
-// ("v1.32.13"): its deprecatedIn ("1.33") is not later. An unknown or
-// unparsable version takes every row.
-func appliesTo(r model.Deprecation, release string) bool {
-	have, ok := parseRelease(release)
-	want, ok2 := parseRelease("v" + r.DeprecatedIn + ".0")
-	if !ok || !ok2 {
-		return true
-	}
-	return have[0] > want[0] || have[0] == want[0] && have[1] >= want[1]
 }

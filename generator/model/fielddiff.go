@@ -1,5 +1,10 @@
 package model
 
+import (
+	"strconv"
+	"strings"
+)
+
 // FieldDiff is the `fields` section of an APIDiff: the schema fields of the
 // kinds served on both sides, compared through the two sides' OpenAPI v3
 // documents. A field is named "<apiVersion> <Kind>.<path>" ("v1
@@ -121,6 +126,36 @@ type Deprecation struct {
 
 // APIVersion returns the deprecated group-version as kubectl prints it.
 func (d Deprecation) APIVersion() string { return GroupVersion(d.Group, d.Version) }
+
+// AppliesTo reports whether the row holds for a server of gitVersion
+// ("v1.32.13"): its DeprecatedIn ("1.33") is not a later release. An
+// unknown or unparsable version takes every row.
+func (d Deprecation) AppliesTo(gitVersion string) bool {
+	have, ok := minorRelease(strings.TrimPrefix(gitVersion, "v"))
+	want, ok2 := minorRelease(d.DeprecatedIn)
+	if !ok || !ok2 {
+		return true
+	}
+	return have[0] > want[0] || have[0] == want[0] && have[1] >= want[1]
+}
+
+// minorRelease parses the major and minor numbers of "1.33", "1.33.13" or
+// "1.33.13-gke.1".
+func minorRelease(v string) ([2]int, bool) {
+	var out [2]int
+	parts := strings.SplitN(v, ".", 3)
+	if len(parts) < 2 {
+		return out, false
+	}
+	for i, p := range parts[:2] {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return out, false
+		}
+		out[i] = n
+	}
+	return out, true
+}
 
 // Empty reports whether nothing deprecated is listed.
 func (d Deprecations) Empty() bool { return len(d.Resources)+len(d.Fields) == 0 }

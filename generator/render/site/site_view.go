@@ -109,6 +109,10 @@ type resourceView struct {
 	OtherVersions []linkView
 	// Since is nil unless several API surfaces are compared.
 	Since *sinceView
+	// Deprecated is set when the server still serves the resource although
+	// it is deprecated (SiteOptions.Deprecations, or the kind's own
+	// description); nil otherwise.
+	Deprecated *deprecationView
 }
 
 // subresourceView is one subresource row of a resource page.
@@ -141,6 +145,7 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*site
 	s.Unavailable = unavailableViews(api, nil)
 	s.Resources = buildResources(api, s.Groups, slugs, ext, ph)
 	attachFields(s.Resources, opts.Fields)
+	markDeprecated(s.Resources, opts.Deprecations, opts.Fields, api.Server.GitVersion)
 	s.HasFields = slices.ContainsFunc(s.Resources, func(r *resourceView) bool { return r.Fields != nil })
 	s.Rows = preferredRows(api, s)
 	s.TableText = wideTable(api)
