@@ -231,3 +231,30 @@ func TestCompareFieldsSynthetic(t *testing.T) {
 		t.Error("a removed field is a change")
 	}
 }
+
+func TestParseDeprecationsErrors(t *testing.T) {
+	row := "{version: v1, kind: K, resource: ks, deprecatedIn: '1.2', source: "
+	cases := []struct{ name, yaml, want string }{
+		{"missing deprecatedIn", "deprecations:\n- {version: v1, kind: K, resource: ks, source: 'https://x'}\n", "f.yaml: deprecations[0]: deprecatedIn is empty"},
+		{"http source", "deprecations:\n- " + row + "'http://x'}\n", "f.yaml: deprecations[0]: source must be an https URL, an openapi: description or a k8s.io/api@ package"},
+		{"unknown field", "deprecations:\n- {version: v1, kind: K, resource: ks, deprecatedIn: '1.2', source: 'openapi:x', since: '1.1'}\n", "f.yaml: yaml: unmarshal errors: line 2: field since not found in type diff.deprecationRow"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := diff.ParseDeprecations([]byte(c.yaml), "f.yaml")
+			if err == nil || err.Error() != c.want {
+				t.Errorf("error = %v, want %q", err, c.want)
+			}
+		})
+	}
+	rows, err := diff.ParseDeprecations([]byte("deprecations:\n- "+row+"'k8s.io/api@v0.29.6 flowcontrol/v1beta3'}\n"), "f.yaml")
+	if err != nil || len(rows) != 1 || rows[0].DeprecatedIn != "1.2" {
+		t.Errorf("rows = %+v, err = %v", rows, err)
+	}
+	// every built-in row names its source and holds from its release on
+	for _, r := range diff.BuiltinDeprecations() {
+		if !r.AppliesTo("v" + r.DeprecatedIn + ".0") || r.AppliesTo("v1.0.0") {
+			t.Errorf("%s %s: AppliesTo disagrees with deprecatedIn %s", r.APIVersion(), r.Kind, r.DeprecatedIn)
+		}
+	}
+}

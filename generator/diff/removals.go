@@ -76,13 +76,11 @@ func ParseRemovals(data []byte, name string) ([]model.Removal, error) {
 }
 
 func (r removalRow) validate() error {
-	for _, f := range []struct{ name, value string }{
-		{"version", r.Version}, {"kind", r.Kind}, {"resource", r.Resource},
-		{"removedIn", r.RemovedIn}, {"replacement", r.Replacement}, {"source", r.Source},
-	} {
-		if strings.TrimSpace(f.value) == "" {
-			return fmt.Errorf("%s is empty", f.name)
-		}
+	if err := required(
+		"version", r.Version, "kind", r.Kind, "resource", r.Resource,
+		"removedIn", r.RemovedIn, "replacement", r.Replacement, "source", r.Source,
+	); err != nil {
+		return err
 	}
 	if !strings.HasPrefix(r.Source, "https://") {
 		return errors.New("source must be an https URL")
@@ -131,13 +129,8 @@ func ParseDeprecations(data []byte, name string) ([]model.Deprecation, error) {
 }
 
 func (r deprecationRow) validate() error {
-	for _, f := range []struct{ name, value string }{
-		{"version", r.Version}, {"kind", r.Kind}, {"resource", r.Resource},
-		{"deprecatedIn", r.DeprecatedIn}, {"source", r.Source},
-	} {
-		if strings.TrimSpace(f.value) == "" {
-			return fmt.Errorf("%s is empty", f.name)
-		}
+	if err := required("version", r.Version, "kind", r.Kind, "resource", r.Resource, "deprecatedIn", r.DeprecatedIn, "source", r.Source); err != nil {
+		return err
 	}
 	for _, prefix := range []string{"https://", "openapi:", "k8s.io/api@"} {
 		if strings.HasPrefix(r.Source, prefix) {
@@ -145,4 +138,15 @@ func (r deprecationRow) validate() error {
 		}
 	}
 	return errors.New("source must be an https URL, an openapi: description or a k8s.io/api@ package")
+}
+
+// required returns an error naming the first of the name, value pairs
+// whose value is blank.
+func required(pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if strings.TrimSpace(pairs[i+1]) == "" {
+			return fmt.Errorf("%s is empty", pairs[i])
+		}
+	}
+	return nil
 }

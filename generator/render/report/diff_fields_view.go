@@ -36,13 +36,7 @@ func fieldSummary(d *model.APIDiff) []summaryRow {
 }
 
 func countFields(changes []model.SchemaChange) int {
-	n, last := 0, ""
-	for _, c := range changes {
-		if c.Field != last {
-			n, last = n+1, c.Field
-		}
-	}
-	return n
+	return countRuns(changes, func(c model.SchemaChange) string { return c.Field })
 }
 
 // fieldSections are the sections of the fields and deprecations parts.

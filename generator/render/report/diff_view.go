@@ -100,20 +100,20 @@ func diffSummary(d *model.APIDiff) []summaryRow {
 }
 
 func countResources(changes []model.FieldChange) int {
-	n, last := 0, ""
-	for _, c := range changes {
-		if c.Resource != last {
-			n, last = n+1, c.Resource
-		}
-	}
-	return n
+	return countRuns(changes, func(c model.FieldChange) string { return c.Resource })
 }
 
 func countSubresources(changes []model.SubresourceChange) int {
+	return countRuns(changes, func(c model.SubresourceChange) string { return c.Subresource })
+}
+
+// countRuns counts the subjects of a sorted list of changes: the runs of
+// entries with the same key.
+func countRuns[T any](changes []T, key func(T) string) int {
 	n, last := 0, ""
 	for _, c := range changes {
-		if c.Subresource != last {
-			n, last = n+1, c.Subresource
+		if k := key(c); k != last {
+			n, last = n+1, k
 		}
 	}
 	return n
