@@ -253,7 +253,7 @@ func TestParseDeprecationsErrors(t *testing.T) {
 	}
 	// every built-in row names its source and holds from its release on
 	for _, r := range diff.BuiltinDeprecations() {
-		if !r.AppliesTo("v" + r.DeprecatedIn + ".0") || r.AppliesTo("v1.0.0") {
+		if !r.AppliesTo("v"+r.DeprecatedIn+".0") || r.AppliesTo("v1.0.0") {
 			t.Errorf("%s %s: AppliesTo disagrees with deprecatedIn %s", r.APIVersion(), r.Kind, r.DeprecatedIn)
 		}
 	}
