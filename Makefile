@@ -44,8 +44,11 @@ lint: ## go vet and a gofmt check
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 # --- documentation site (issue 3) ---
-site: ## Regenerate the committed site/ from the bundled recording
-	$(GO) run ./cmd/kube-apidocs generate --fixtures builtin --out site
+# The older bundled releases the committed site compares builtin with (versions page, "since").
+SITE_COMPARE ?= fixtures/v1.29.6 fixtures/v1.30.14 fixtures/v1.31.14 fixtures/v1.32.13
+
+site: ## Regenerate the committed site/ from the bundled recording, compared with the other bundled releases
+	$(GO) run ./cmd/kube-apidocs generate --fixtures builtin $(addprefix --compare ,$(SITE_COMPARE)) --out site
 
 bench-site: build ## Wall time and peak RSS of generate for each recording (/usr/bin/time)
 	@for fx in v1.29.6 v1.33.13 v1.33.13-crds; do \
