@@ -87,7 +87,7 @@ func TestDiffTextFieldsMissing(t *testing.T) {
 
 func TestDiffHTMLFieldsEscapes(t *testing.T) {
 	var b bytes.Buffer
-	if err := DiffHTML(&b, fieldsDiff()); err != nil {
+	if err := DiffHTML(&b, fieldsDiff(), DiffLinks{}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
