@@ -58,6 +58,12 @@ subresources) changed, and resources that graduated to another version of
 their group. Removals the Kubernetes deprecation guide lists (1.16 to 1.32)
 say when they happened and what to use instead.
 
+Where both sides have OpenAPI v3 documents, the kinds served on both are
+compared field by field (paths as kubectl explain takes them): fields added
+and removed, required, type and enum changed. Resources NEW still serves
+although they are deprecated, and fields newly marked deprecated, are listed
+too.
+
 OLD and NEW are each a recording folder or "builtin". --old-context and
 --new-context read a side from a kubeconfig context instead, with kubectl's
 connection flags (--kubeconfig, --server, --token, ...) applying to both;
