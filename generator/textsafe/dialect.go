@@ -31,6 +31,19 @@ const (
 	MDX
 )
 
+// String names the dialect.
+func (d Dialect) String() string {
+	switch d {
+	case Hugo:
+		return "Hugo"
+	case PythonMarkdown:
+		return "Python-Markdown"
+	case MDX:
+		return "MDX"
+	}
+	return "CommonMark"
+}
+
 // pyEscaped are the characters Python-Markdown escapes with a backslash;
 // '<', '>' and '&' become entities instead, and '~' and '$' mean nothing
 // to MkDocs' default extensions (a backslash before them would show).
@@ -42,7 +55,7 @@ var pyEntities = map[rune]string{'<': "&lt;", '>': "&gt;", '&': "&amp;"}
 
 // Text escapes s so that d shows it as plain text, as Markdown does for
 // CommonMark: invisible characters become visible escapes (Clean), markup
-// characters are escaped and line breaks become spaces.
+// characters are escaped.
 func (d Dialect) Text(s string) string {
 	if d != PythonMarkdown {
 		return Markdown(s)
@@ -80,7 +93,7 @@ func (d Dialect) CellCode(s string) string {
 // Code returns s as a code span outside a table: like CellCode, but '|' is
 // kept as it is (CEL rules are full of "||").
 func (d Dialect) Code(s string) string {
-	s = strings.NewReplacer("\n", " ", "\r", " ").Replace(Clean(s))
+	s = Clean(s)
 	if d == Hugo {
 		s = noShortcodes(s)
 	}
@@ -106,14 +119,18 @@ func (d Dialect) Fence(info, s string) string {
 // HTML-escaped and reads as the original text; Docusaurus escapes it
 // except inside the JSON-LD <script> of its breadcrumbs, where "</script>"
 // would end the script, so '<' and '>' become the full-width ＜ and ＞.
-// Hugo's templates escape it; line breaks become spaces everywhere.
+// Hugo's templates escape it; shortcode openings are broken up as in code,
+// for themes that render titles as Markdown. Invisible characters become visible
+// escapes (Clean) for all.
 func (d Dialect) Title(s string) string {
-	s = strings.NewReplacer("\n", " ", "\r", " ").Replace(Clean(s))
+	s = Clean(s)
 	switch d {
 	case PythonMarkdown:
 		return html.EscapeString(s)
 	case MDX:
 		return strings.NewReplacer("<", "＜", ">", "＞").Replace(s)
+	case Hugo:
+		return noShortcodes(s) // for themes that pass titles to RenderString
 	}
 	return s
 }

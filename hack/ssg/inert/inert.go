@@ -258,4 +258,3 @@ func nodeText(n *html.Node) string {
 	}
 	return b.String()
 }
-
