@@ -14,8 +14,8 @@
 //     own server (the payloads fetch 127.0.0.1:9 and load images from it);
 //   - the DOM as Chromium built it (DOM.getOuterHTML after load), parsed
 //     with x/net/html: an element with an on* attribute, a javascript:
-//     URL, an element pointing at 127.0.0.1:9, a script or iframe whose
-//     text or source carries "alert(".
+//     URL, an element pointing at 127.0.0.1:9, a script whose text
+//     calls alert, any iframe, frame, object or embed.
 package main
 
 import (
@@ -192,7 +192,7 @@ func htmlPages(dir string) ([]string, error) {
 
 // injected lists what in a page's DOM came from the hostile text rather
 // than from the generator: on* attributes, javascript: URLs, references to
-// the payloads' 127.0.0.1:9, and scripts or frames calling alert.
+// the payloads' 127.0.0.1:9, scripts calling alert, frames and objects.
 func injected(outer string) []string {
 	doc, err := html.Parse(strings.NewReader(outer))
 	if err != nil {
@@ -229,7 +229,11 @@ func badElement(n *html.Node) []string {
 			out = append(out, fmt.Sprintf("<%s %s=%q>", n.Data, a.Key, a.Val))
 		}
 	}
-	if n.Data == "script" || n.Data == "iframe" {
+	switch n.Data {
+	case "iframe", "frame", "object", "embed": // no generator's page has one
+		out = append(out, fmt.Sprintf("an <%s> element", n.Data))
+	}
+	if n.Data == "script" {
 		if text := nodeText(n); strings.Contains(text, "alert(") && !isData(n) {
 			out = append(out, fmt.Sprintf("a <%s> calling alert: %.80q", n.Data, text))
 		}
