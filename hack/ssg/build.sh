@@ -40,7 +40,7 @@ mkdocs)
   command -v mkdocs >/dev/null || die "mkdocs is missing (apt-get install mkdocs mkdocs-material)"
   mkdir -p "$src" && cp "$here/mkdocs/mkdocs.yml" "$src/"
   generate mkdocs "$src/docs"
-  mkdocs build --strict --config-file "$src/mkdocs.yml" --site-dir "$public" >"$log" 2>&1 || { cat "$log"; die "mkdocs failed"; }
+  nice -n 19 mkdocs build --strict --config-file "$src/mkdocs.yml" --site-dir "$public" >"$log" 2>&1 || { cat "$log"; die "mkdocs failed"; }
   ;;
 docusaurus)
   nm="$here/docusaurus/node_modules"
@@ -48,7 +48,9 @@ docusaurus)
   mkdir -p "$src" && cp -r "$here/docusaurus/docusaurus.config.js" "$here/docusaurus/package.json" "$here/docusaurus/src" "$src/"
   ln -s "$nm" "$src/node_modules"
   generate docusaurus "$src/docs/api"
-  (cd "$src" && DOCUSAURUS_IGNORE_SSG_WARNINGS=false node_modules/.bin/docusaurus build --out-dir "$public") >"$log" 2>&1 || { cat "$log"; die "docusaurus failed"; }
+  # no persistent webpack cache: it sits in the shared node_modules/.cache and, keyed without the site's
+  # folder, serves one site's pages to the next build (every page then fails with "reading 'id'")
+  (cd "$src" && DOCUSAURUS_NO_PERSISTENT_CACHE=1 nice -n 19 node_modules/.bin/docusaurus build --out-dir "$public") >"$log" 2>&1 || { cat "$log"; die "docusaurus failed"; }
   ;;
 *) die "unknown generator \"$gen\" (use hugo, hugo-current, mkdocs or docusaurus)" ;;
 esac
