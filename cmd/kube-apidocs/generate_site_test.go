@@ -210,7 +210,11 @@ func resolveLink(out, page, link string) (string, bool) {
 func TestGenerateCommittedSiteIsFresh(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", "builtin", "--out", out, "--fields")
+	args := []string{"--fixtures", "builtin", "--out", out, "--fields"}
+	for _, dir := range siteCompare(t) {
+		args = append(args, "--compare", dir)
+	}
+	runGenerate(t, args...)
 	fresh := readTree(t, out)
 	committed := readTree(t, filepath.Join("..", "..", "site"))
 	for name, data := range fresh {
@@ -230,6 +234,27 @@ func TestGenerateCommittedSiteIsFresh(t *testing.T) {
 	if t.Failed() {
 		t.Logf("site/ was generated from the %s recording (fixtures.Builtin)", fixtures.BuiltinName)
 	}
+}
+
+// siteCompare is what make site compares the committed site with: the
+// Makefile's SITE_COMPARE, relative to this folder.
+func siteCompare(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "SITE_COMPARE ?="); ok {
+			var out []string
+			for _, dir := range strings.Fields(rest) {
+				out = append(out, filepath.Join("..", "..", dir))
+			}
+			return out
+		}
+	}
+	t.Fatal("Makefile has no SITE_COMPARE line")
+	return nil
 }
 
 func readTree(t *testing.T, dir string) map[string][]byte {

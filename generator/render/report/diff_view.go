@@ -95,8 +95,8 @@ func newDiffView(d *model.APIDiff) diffView {
 		New:   sideDescription(d.New),
 		Empty: d.Empty(),
 	}
-	v.Summary = diffSummary(d)
-	v.Sections = nonEmpty([]diffSection{
+	v.Summary = append(diffSummary(d), fieldSummary(d)...)
+	v.Sections = nonEmpty(append([]diffSection{
 		{"Groups removed", plainItems("-", d.Groups.Removed, groupName)},
 		{"Groups added", plainItems("+", d.Groups.Added, groupName)},
 		{"Group-versions removed", noted(d, plainItems("-", d.GroupVersions.Removed, nil))},
@@ -110,7 +110,7 @@ func newDiffView(d *model.APIDiff) diffView {
 		{"Subresources added", onPages(plainItems("+", d.Subresources.Added, nil), newSide, true)},
 		{"Subresources changed", onPages(subresourceItems(d.Subresources.Changed), newSide, true)},
 		{"Not compared (unavailable on one side)", plainItems("?", d.Unavailable, nil)},
-	})
+	}, fieldSections(d)...))
 	return v
 }
 
@@ -149,20 +149,20 @@ func diffSummary(d *model.APIDiff) []summaryRow {
 }
 
 func countResources(changes []model.FieldChange) int {
-	n, last := 0, ""
-	for _, c := range changes {
-		if c.Resource != last {
-			n, last = n+1, c.Resource
-		}
-	}
-	return n
+	return countRuns(changes, func(c model.FieldChange) string { return c.Resource })
 }
 
 func countSubresources(changes []model.SubresourceChange) int {
+	return countRuns(changes, func(c model.SubresourceChange) string { return c.Subresource })
+}
+
+// countRuns counts the subjects of a sorted list of changes: the runs of
+// entries with the same key.
+func countRuns[T any](changes []T, key func(T) string) int {
 	n, last := 0, ""
 	for _, c := range changes {
-		if c.Subresource != last {
-			n, last = n+1, c.Subresource
+		if k := key(c); k != last {
+			n, last = n+1, k
 		}
 	}
 	return n

@@ -115,6 +115,10 @@ type resourceView struct {
 	OtherVersions []linkView
 	// Since is nil unless several API surfaces are compared.
 	Since *sinceView
+	// Deprecated is set when the server still serves the resource although
+	// it is deprecated (SiteOptions.Deprecations, or the kind's own
+	// description); nil otherwise.
+	Deprecated *deprecationView
 }
 
 // subresourceView is one subresource row of a resource page.
@@ -150,11 +154,13 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*site
 	countGroupResources(s.Groups)
 	s.IndexTree = buildIndexTree(s.Groups)
 	attachFields(s.Resources, opts.Fields)
+	markDeprecated(s.Resources, opts.Deprecations, opts.Fields, api.Server.GitVersion)
 	s.HasFields = slices.ContainsFunc(s.Resources, func(r *resourceView) bool { return r.Fields != nil })
 	s.Rows = preferredRows(api, s)
 	s.TableText = wideTable(api)
 	s.Matrix = buildMatrix(s, opts.Matrix)
 	linkSince(s)
+	linkFieldSince(s, opts.Matrix)
 	s.Counts = countSite(api, s)
 	s.Tree = buildTree(s, ext == ".html", ph)
 	s.Notes = buildNotes(api, s)
