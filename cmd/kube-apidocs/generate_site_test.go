@@ -32,8 +32,7 @@ func TestGenerateEveryResourceHasAPage(t *testing.T) {
 	for _, fx := range siteFixtures {
 		t.Run(filepath.Base(fx), func(t *testing.T) {
 			t.Parallel()
-			out := filepath.Join(t.TempDir(), "site")
-			runGenerate(t, "--fixtures", fx, "--out", out)
+			out := sharedSite(t, "--fixtures", fx)
 			api := loadFixture(t, fx)
 			for _, ext := range []string{".html", ".md"} {
 				checkResourcePages(t, out, api, ext)
