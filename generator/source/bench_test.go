@@ -1,12 +1,15 @@
 package source_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	apidiscoveryv2 "k8s.io/api/apidiscovery/v2"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
@@ -184,4 +187,30 @@ func cpuNanos() int64 {
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// BenchmarkFloor is the least a reader of a recording must do: read the
+// aggregated documents (/api and /apis) and decode them into client-go's
+// types with client-go's decoder, nothing else. BenchmarkAPIResourcesWide
+// against it is the issue-17 ratio (target ≤ 1.5); the difference is the
+// checks, which also read and decode every legacy document.
+func BenchmarkFloor(b *testing.B) {
+	for _, name := range []string{"v1.33.13", "v1.33.13-1000crds"} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpuTimer(b)
+			for i := 0; i < b.N; i++ {
+				for _, file := range []string{"aggregated_api_v2.json", "aggregated_v2.json"} {
+					body, err := os.ReadFile(filepath.Join("../../fixtures", name, file))
+					if err != nil {
+						b.Fatal(err)
+					}
+					var doc apidiscoveryv2.APIGroupDiscoveryList
+					if err := json.Unmarshal(body, &doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
 }
