@@ -85,7 +85,7 @@ e2e: ## Live tests against a real kube-apiserver + etcd (the first run builds ku
 FUZZTIME ?= 30s
 # package:target; crashers land in the package's testdata/fuzz
 FUZZ_TARGETS := recording:FuzzLoadAggregated recording:FuzzLoadLegacy recording:FuzzRender \
-	recording:FuzzDecodersAgree openapi:FuzzKinds
+	openapi:FuzzKinds source:FuzzFastPath
 
 fuzz: ## Run each fuzz target for FUZZTIME (default 30s); crashers land in the package's testdata/fuzz
 	@for pt in $(FUZZ_TARGETS); do \

@@ -193,6 +193,7 @@ func templatesDir(dir string) (*os.Root, error) {
 // Run reads the source (and the --compare recordings), renders the site and
 // writes it to --out.
 func (o *GenerateOptions) Run(ctx context.Context) error {
+	siteGC()
 	if o.templatesRoot != nil {
 		defer o.templatesRoot.Close()
 	}
