@@ -110,7 +110,11 @@ func checkSiteFields(t *testing.T, dir string, minPages int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fields, err := siteFields(api, docs)
+	kinds, err := kindSchemas(api, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields, err := siteFields(kinds)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,8 +176,7 @@ func safeAnchor(p string) bool {
 // TokenReview says why it has no manifest, the search index finds
 // restartPolicy and containers.image, and every link resolves.
 func TestGenerateFieldPages(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", fieldsFixture(t), "--out", out, "--fields")
+	out := sharedSite(t, "--fixtures", crdsFixture, "--fields")
 	html := readText(t, filepath.Join(out, "resources/apps/v1/deployments.html"))
 	for _, want := range []string{
 		`<li class="field" id="spec.template.spec.containers"><details><summary><code class="field-name">containers</code> <span class="field-type">[]Container</span> <span class="badge">required</span></summary>`,
