@@ -107,6 +107,8 @@ func TestDiffJSONShape(t *testing.T) {
 		"groupVersions": {"added", "removed", "preferredChanged"},
 		"resources":     {"added", "removed", "changed"},
 		"subresources":  {"added", "removed"},
+		"fields":        {"compared", "missing", "kinds", "added", "removed", "changed"},
+		"deprecated":    {"resources", "fields"},
 	}
 	for key, fields := range want {
 		for _, f := range fields {
