@@ -6,7 +6,7 @@ PKGS    := ./...
 # (cmd/kube-apidocs/axe_test.go); make test installs it when missing or when the lock file changes.
 AXE     := hack/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: help build test bench lint site bench-site e2e fuzz bench-process axe kubectl release-check
+.PHONY: help build test bench lint site bench-site e2e fuzz bench-process axe kubectl release-check ssg
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,10 +22,11 @@ WITH_KUBECTL = p=$$(hack/kube-apiserver.sh kubectl-path $(KUBECTL_VERSIONS)) && 
 kubectl: ## Make sure the kubectl of each recording's minor exists (builds the missing ones into the cache)
 	@$(WITH_KUBECTL) sh -c 'command -v kubectl'
 
+# -vet=off: lint, which test runs first, has vetted every package (go test's own vet is a subset of it).
 test: lint $(AXE) ## Run every offline test with the race detector (parity with real kubectl included)
-	$(WITH_KUBECTL) $(GO) test -race -count=1 $(PKGS)
+	$(WITH_KUBECTL) $(GO) test -race -count=1 -vet=off $(PKGS)
 	@# kubectl's explain template is slow under -race, where the parity test skips itself: it runs here
-	$(GO) test -count=1 -run '^TestExplainRecursiveParity$$' ./generator/openapi
+	$(GO) test -count=1 -vet=off -run '^TestExplainRecursiveParity$$' ./generator/openapi
 
 axe: $(AXE) ## Install axe-core for the accessibility test (npm ci --prefix hack/axe)
 
@@ -56,6 +57,19 @@ bench-site: build ## Wall time and peak RSS of generate for each recording (/usr
 	  /usr/bin/time -f "generate $$fx: %e s wall, %M KB peak RSS" $(BIN) generate --fixtures fixtures/$$fx --out /tmp/kube-apidocs-bench-$$fx >/dev/null; \
 	  rm -rf /tmp/kube-apidocs-bench-$$fx; \
 	done
+
+# --- the Markdown in static site generators (issue 13) ---
+# Docusaurus 3 (classic preset), pinned by hack/ssg/docusaurus/package-lock.json; make ssg installs it when
+# missing or when the lock file changes. Hugo (Debian's), mkdocs and mkdocs-material come from apt (.ci/run);
+# the current Hugo is built once from its Go module into the cache (hack/ssg/hugo.sh).
+DOCUSAURUS := hack/ssg/docusaurus/node_modules/@docusaurus/core/package.json
+
+ssg: $(DOCUSAURUS) ## Build the Markdown with Hugo (Debian's and current), MkDocs and Docusaurus; check links, warnings, hostile text in Chromium
+	hack/ssg/all.sh
+
+$(DOCUSAURUS): hack/ssg/docusaurus/package.json hack/ssg/docusaurus/package-lock.json
+	npm ci --prefix hack/ssg/docusaurus --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 # Live tests: a real kube-apiserver (built once from the Go module k8s.io/kubernetes into
 # $${KUBE_APIDOCS_CACHE:-$$HOME/.cache/kube-apidocs}) and Debian's etcd on 127.0.0.1.

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -60,7 +61,31 @@ func TestSkeletonDryRun(t *testing.T) {
 	if _, err := os.Stat(rec); err != nil {
 		t.Skipf("no OpenAPI recording of this server version: %v", err)
 	}
-	docs, _, err := openapitest.Load(rec)
+	_, schemas := loadSchemas(t, rec)
+	var creatable []openapi.GVK
+	waitFor(t, "the CRDs in discovery", 60*time.Second, func() bool {
+		creatable = creatableKinds(t)
+		return hasKind(creatable, "multi.example.com", "v1beta1", "Gadget") && hasKind(creatable, "stable.example.com", "v1", "Widget")
+	})
+	got := dryRunSkeletons(t, schemas, creatable)
+	for _, name := range sortedKeys(got.refused) {
+		t.Errorf("%s: kubectl create --dry-run=server refused the skeleton: %s", name, got.refused[name])
+	}
+	accepted, reasons, have := got.accepted, got.reasons, got.have
+	for _, name := range mustHaveSkeleton {
+		if !have[name] {
+			t.Errorf("%s: no skeleton (or not creatable on the server)", name)
+		}
+	}
+	t.Logf("%d of %d creatable kinds with a skeleton accepted by kubectl create --dry-run=server; %d kinds say why they have none; the %d kinds of issue 11 all have one: %v",
+		accepted, len(creatable)-reasons, reasons, len(mustHaveSkeleton), !t.Failed())
+}
+
+// loadSchemas reads and parses the OpenAPI v3 documents of the recording
+// in dir.
+func loadSchemas(t *testing.T, dir string) (map[string][]byte, *openapi.Schemas) {
+	t.Helper()
+	docs, _, err := openapitest.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,15 +93,25 @@ func TestSkeletonDryRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var creatable []openapi.GVK
-	waitFor(t, "the CRDs in discovery", 60*time.Second, func() bool {
-		creatable = creatableKinds(t)
-		return hasKind(creatable, "multi.example.com", "v1beta1", "Gadget") && hasKind(creatable, "stable.example.com", "v1", "Widget")
-	})
+	return docs, schemas
+}
+
+// dryRunResult is what dryRunSkeletons found: how many skeletons the
+// server accepted, how many kinds say why they have none, which kinds have
+// one, and the server's message for each skeleton it refused.
+type dryRunResult struct {
+	accepted, reasons int
+	have              map[string]bool
+	refused           map[string]string
+}
+
+// dryRunSkeletons builds the skeleton of each kind from schemas and asks the
+// live server to accept it with kubectl create --dry-run=server.
+func dryRunSkeletons(t *testing.T, schemas *openapi.Schemas, kinds []openapi.GVK) dryRunResult {
+	t.Helper()
 	tmp := t.TempDir()
-	have := map[string]bool{}
-	accepted, reasons := 0, 0
-	for _, gvk := range creatable {
+	r := dryRunResult{have: map[string]bool{}, refused: map[string]string{}}
+	for _, gvk := range kinds {
 		name := openapiKey(gvk)
 		k, err := schemas.Kind(gvk)
 		if err != nil {
@@ -89,29 +124,23 @@ func TestSkeletonDryRun(t *testing.T) {
 			continue
 		}
 		if m.Reason != "" {
-			reasons++
+			r.reasons++
 			t.Logf("%s: no skeleton: %s", name, m.Reason)
 			continue
 		}
-		have[name] = true
+		r.have[name] = true
 		file := filepath.Join(tmp, strings.NewReplacer("/", "_", " ", "_").Replace(name)+".yaml")
 		if err := os.WriteFile(file, []byte(m.YAML), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		got := kc(t, "create", "--dry-run=server", "-n", "default", "-o", "name", "-f", file)
 		if got.code != 0 {
-			t.Errorf("%s: kubectl create --dry-run=server refused the skeleton: %v\n%s", name, got, m.YAML)
+			r.refused[name] = fmt.Sprintf("%v\n%s", got, m.YAML)
 			continue
 		}
-		accepted++
+		r.accepted++
 	}
-	for _, name := range mustHaveSkeleton {
-		if !have[name] {
-			t.Errorf("%s: no skeleton (or not creatable on the server)", name)
-		}
-	}
-	t.Logf("%d of %d creatable kinds with a skeleton accepted by kubectl create --dry-run=server; %d kinds say why they have none; the %d kinds of issue 11 all have one: %v",
-		accepted, len(creatable)-reasons, reasons, len(mustHaveSkeleton), !t.Failed())
+	return r
 }
 
 func openapiKey(g openapi.GVK) string {
@@ -167,6 +196,15 @@ func creatableKinds(t *testing.T) []openapi.GVK {
 	}
 	sort.Slice(out, func(i, j int) bool { return openapiKey(out[i]) < openapiKey(out[j]) })
 	return out
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func contains(list []string, s string) bool {

@@ -230,8 +230,7 @@ func fullScreenshot(path string) chromedp.Action {
 func TestAxeFieldPage(t *testing.T) {
 	browser := findChromium(t)
 	axe := loadAxe(t)
-	site := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", fieldsFixture(t), "--out", site, "--format", "html", "--fields")
+	site := sharedSite(t, "--fixtures", crdsFixture, "--fields")
 	ctx, problems := newBrowserFor(t, browser, 3*time.Minute)
 	url := fileURL(filepath.Join(site, "resources/apps/v1/deployments.html")) + "#spec.template.spec.containers"
 	scheme := func(s string) chromedp.Action {

@@ -86,8 +86,7 @@ func TestSiteInBrowser(t *testing.T) {
 func TestHostileSiteInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := findChromium(t)
-	site := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", "testdata/hostile", "--out", site, "--format", "html")
+	site := sharedSite(t, "--fixtures", "testdata/hostile")
 	ctx, problems := newBrowser(t, browser)
 	var pages []string
 	filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {

@@ -9,7 +9,8 @@ import (
 )
 
 // explainCases are the kubectl explain invocations compared, per
-// recording: plain and --recursive, nested fields, CRD kinds and fields,
+// recording: plain and --recursive, nested fields, CRD kinds and fields
+// (real third-party CRDs: CEL rules, enums, int-or-string, several versions),
 // --api-version, both output formats, an ambiguous short name (events'
 // "ev", served by the core group and events.k8s.io) and the error cases.
 var explainCases = map[string][][]string{
@@ -39,6 +40,19 @@ var explainCases = map[string][][]string{
 		{"clusterpolicies"},
 		{"widgets.spec.nothing"},
 		{"ev"},
+	},
+	"v1.33.13-thirdparty": {
+		{"httproutes.spec", "--recursive"},
+		{"clusters.cluster.x-k8s.io.spec.topology"},
+		{"--api-version", "cluster.x-k8s.io/v1beta1", "machinedeployments.spec"},
+		{"certificates.spec"},
+		{"ksvc.spec.template.spec.containers.ports"},
+		{"clusterpolicies.spec.rules"},
+		{"gateways.spec.listeners"},
+		{"validatingpolicies.spec", "--recursive"},
+		{"--output", "plaintext-openapiv2", "httproutes.spec.rules"},
+		{"--api-version", "gateway.networking.k8s.io/v1alpha2", "httproutes"},
+		{"certificates.spec.nothing"},
 	},
 }
 

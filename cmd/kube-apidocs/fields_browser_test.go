@@ -46,8 +46,7 @@ func checkTarget(t *testing.T, step, state string) {
 // go to the test's temp dir, or to $KUBE_APIDOCS_SCREENSHOTS when set.
 func TestFieldPageInBrowser(t *testing.T) {
 	browser := findChromium(t)
-	site := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", fieldsFixture(t), "--out", site, "--format", "html", "--fields")
+	site := sharedSite(t, "--fixtures", crdsFixture, "--fields")
 	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()

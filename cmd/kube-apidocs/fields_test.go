@@ -78,14 +78,35 @@ func fieldElementIDs(t *testing.T, page []byte) []string {
 	return ids
 }
 
-// TestSiteFieldsEveryKind prepares the fields of every resource of the
-// v1.33.13-crds recording from its OpenAPI documents and checks each
+// fieldFixtures are the bundled recordings with OpenAPI v3 documents whose
+// every field page TestSiteFieldsEveryKind checks, with the fewest
+// resource pages each must have.
+var fieldFixtures = []struct {
+	dir      string
+	minPages int
+}{
+	{crdsFixture, 60},
+	{"../../fixtures/v1.29.6", 55},
+	{"../../fixtures/v1.33.13-thirdparty", 130},
+}
+
+// TestSiteFieldsEveryKind prepares the fields of every resource of each
+// recording of fieldFixtures from its OpenAPI documents and checks each
 // resource page: its field elements' ids are exactly the paths of the
 // kind's tree (the paths kubectl explain --recursive prints, which the
 // openapi package's parity test pins), in the same order.
 func TestSiteFieldsEveryKind(t *testing.T) {
-	api := loadFixture(t, crdsFixture)
-	docs, _, err := openapitest.Load(openapitest.Dir("v1.33.13-crds"))
+	for _, fx := range fieldFixtures {
+		t.Run(filepath.Base(fx.dir), func(t *testing.T) {
+			checkSiteFields(t, fx.dir, fx.minPages)
+		})
+	}
+}
+
+// checkSiteFields is TestSiteFieldsEveryKind for one recording.
+func checkSiteFields(t *testing.T, dir string, minPages int) {
+	api := loadFixture(t, dir)
+	docs, _, err := openapitest.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +159,7 @@ func TestSiteFieldsEveryKind(t *testing.T) {
 		}
 		checked++
 	}
-	if checked < 60 {
+	if checked < minPages {
 		t.Errorf("only %d resource pages checked", checked)
 	}
 	t.Logf("%d resource pages checked; %d field ids differ from their path because the path is not a safe id", checked, slugged)
@@ -155,8 +176,7 @@ func safeAnchor(p string) bool {
 // TokenReview says why it has no manifest, the search index finds
 // restartPolicy and containers.image, and every link resolves.
 func TestGenerateFieldPages(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", fieldsFixture(t), "--out", out, "--fields")
+	out := sharedSite(t, "--fixtures", crdsFixture, "--fields")
 	html := readText(t, filepath.Join(out, "resources/apps/v1/deployments.html"))
 	for _, want := range []string{
 		`<li class="field" id="spec.template.spec.containers"><details><summary><code class="field-name">containers</code> <span class="field-type">[]Container</span> <span class="badge">required</span></summary>`,

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/openapi/openapitest"
 	"github.com/kube-apidocs/kube-apidocs/generator/outdir"
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
@@ -17,14 +19,7 @@ import (
 // model on; loading is measured by the source benchmarks.
 func BenchmarkGenerateSite(b *testing.B) {
 	for _, fx := range []string{"v1.29.6", "v1.33.13", "v1.33.13-crds", "v1.33.13-1000crds"} {
-		rec, err := recording.LoadDir(filepath.Join("..", "..", "fixtures", fx), recording.LoadOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		api, err := source.FromRecording(rec, source.DiscoverOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		api := benchModel(b, filepath.Join("..", "..", "fixtures", fx))
 		b.Run(fx, func(b *testing.B) {
 			dir := b.TempDir()
 			b.ReportAllocs()
@@ -39,4 +34,51 @@ func BenchmarkGenerateSite(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkGenerateSiteFields measures full-site generation with field
+// pages for the recordings whose OpenAPI documents are biggest: from the
+// loaded model and the read documents on, each iteration parses the
+// documents, builds every kind's tree and skeleton, renders both formats
+// and writes them to disk, as `generate --fields` does.
+func BenchmarkGenerateSiteFields(b *testing.B) {
+	for _, fx := range []string{"v1.33.13-thirdparty", "v1.33.13-1000crds"} {
+		dir := filepath.Join("..", "..", "fixtures", fx)
+		api := benchModel(b, dir)
+		docs, _, err := openapitest.Load(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fx, func(b *testing.B) {
+			out := b.TempDir()
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				fields, err := siteFields(api, docs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				files, err := site.Site(api, site.SiteOptions{Fields: fields})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := outdir.Write(context.Background(), filepath.Join(out, fmt.Sprint("site", i%2)), files); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// benchModel loads the recording in dir into the model, outside the timing.
+func benchModel(b *testing.B, dir string) *model.API {
+	b.Helper()
+	rec, err := recording.LoadDir(dir, recording.LoadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	api, err := source.FromRecording(rec, source.DiscoverOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return api
 }

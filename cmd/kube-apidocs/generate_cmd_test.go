@@ -22,7 +22,7 @@ func TestGenerateErrors(t *testing.T) {
 		{[]string{"--fixtures", "builtin"}, "--out is required"},
 		{[]string{"--fixtures", "builtin", "--out", "."}, "--out .: choose a folder of its own"},
 		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--format", "pdf"}, `--format "pdf" is not available (use html, markdown or both)`},
-		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--front-matter", "jekyll"}, `--front-matter: front matter "jekyll" is not available (use none, hugo or docusaurus)`},
+		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--front-matter", "jekyll"}, `--front-matter: front matter "jekyll" is not available (use none, hugo, mkdocs or docusaurus)`},
 		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--base-url", "example.com"}, `--base-url: base URL "example.com" must be an absolute http or https URL`},
 		{[]string{"--config", badConfig}, `--config ` + badConfig + `: line 3: unknown key "source.fixturez" (allowed under source: context, fixtures, kubeconfig, legacyDiscovery)`},
 		{[]string{"--config", filepath.Join(dir, "missing.yaml")}, "--config " + filepath.Join(dir, "missing.yaml") + ": open"},
@@ -46,7 +46,7 @@ func TestGenerateRefusesForeignFolder(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "docs")
 	writeText(t, filepath.Join(out, "notes.txt"), "mine")
-	_, _, err := execute("generate", "--fixtures", "builtin", "--out", out)
+	_, _, err := execute("generate", "--fixtures", "builtin", "--out", out, "--fields=false")
 	if err == nil || !strings.Contains(err.Error(), "refusing to replace a folder that kube-apidocs did not write (it holds notes.txt") {
 		t.Fatalf("error = %v, want a refusal naming notes.txt", err)
 	}
@@ -57,7 +57,7 @@ func TestGenerateRefusesForeignFolder(t *testing.T) {
 	site := filepath.Join(t.TempDir(), "site")
 	runGenerate(t, "--fixtures", "builtin", "--out", site)
 	writeText(t, filepath.Join(site, "groups", "extra.html"), "added by hand")
-	_, _, err = execute("generate", "--fixtures", "builtin", "--out", site)
+	_, _, err = execute("generate", "--fixtures", "builtin", "--out", site, "--fields=false")
 	if err == nil || !strings.Contains(err.Error(), "groups/extra.html was not written by kube-apidocs") {
 		t.Fatalf("error = %v, want a refusal naming groups/extra.html", err)
 	}
@@ -75,7 +75,7 @@ func TestGenerateFailedRunKeepsOldSite(t *testing.T) {
 
 	broken := filepath.Join(t.TempDir(), "tmpl")
 	writeText(t, filepath.Join(broken, "x.md.tmpl"), `{{define "resource.md"}}{{.NoSuchField}}{{end}}`)
-	if _, _, err := execute("generate", "--fixtures", "builtin", "--out", site, "--templates", broken); err == nil {
+	if _, _, err := execute("generate", "--fixtures", "builtin", "--out", site, "--templates", broken, "--fields=false"); err == nil {
 		t.Fatal("a template that reads a missing field succeeded")
 	}
 	after := readTree(t, site)
@@ -144,9 +144,8 @@ func TestGenerateLiveEqualsRecording(t *testing.T) {
 	t.Parallel()
 	fx := "../../fixtures/v1.33.13-crds"
 	kubeconfig := startServe(t, fx)
-	offline := filepath.Join(t.TempDir(), "site")
+	offline := sharedSite(t, "--fixtures", fx)
 	live := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", fx, "--out", offline)
 	runGenerate(t, "--kubeconfig", kubeconfig, "--out", live)
 	a, b := readTree(t, offline), readTree(t, live)
 	if len(a) != len(b) {

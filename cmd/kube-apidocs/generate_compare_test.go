@@ -314,7 +314,7 @@ func TestGenerateCompareErrors(t *testing.T) {
 		{[]string{"--compare", "builtin", "--compare", " "}, `--compare: value 2 is empty: name a recording folder or "builtin"`},
 	}
 	for _, tc := range tests {
-		args := append([]string{"generate", "--fixtures", "builtin", "--out", filepath.Join(dir, "site")}, tc.args...)
+		args := append([]string{"generate", "--fixtures", "builtin", "--out", filepath.Join(dir, "site"), "--fields=false"}, tc.args...)
 		_, _, err := execute(args...)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%v: error %v, want prefix %q", tc.args, err, tc.want)
@@ -330,7 +330,7 @@ func TestGenerateCompareErrors(t *testing.T) {
 	}
 	cfg := filepath.Join(dir, "kube-apidocs.yaml")
 	writeText(t, cfg, "out: site\nsource:\n  fixtures: builtin\ncompare:\n  - missing\n")
-	if _, _, err := execute("generate", "--config", cfg); err == nil || !strings.HasPrefix(err.Error(), "--compare: "+missing+": no such folder") {
+	if _, _, err := execute("generate", "--config", cfg, "--fields=false"); err == nil || !strings.HasPrefix(err.Error(), "--compare: "+missing+": no such folder") {
 		t.Errorf("config compare: error %v, want it to name %s, resolved next to the file", err, missing)
 	}
 	runGenerate(t, "--config", cfg, "--compare", fixtures)

@@ -19,9 +19,8 @@ import (
 // outside --out, and that no invisible formatting character survives.
 func TestGenerateHostileFixtureIsInert(t *testing.T) {
 	t.Parallel()
-	parent := t.TempDir()
-	out := filepath.Join(parent, "site")
-	runGenerate(t, "--fixtures", "testdata/hostile", "--out", out)
+	out := sharedSite(t, "--fixtures", "testdata/hostile")
+	parent := filepath.Dir(out)
 
 	entries, err := os.ReadDir(parent)
 	if err != nil {

@@ -22,7 +22,7 @@ import (
 )
 
 // siteFixtures are the recordings every site test runs on.
-var siteFixtures = []string{"../../fixtures/v1.29.6", "../../fixtures/v1.33.13", "../../fixtures/v1.33.13-crds", "testdata/hostile"}
+var siteFixtures = []string{"../../fixtures/v1.29.6", "../../fixtures/v1.33.13", "../../fixtures/v1.33.13-crds", "../../fixtures/v1.33.13-thirdparty", "testdata/hostile"}
 
 // TestGenerateEveryResourceHasAPage generates both formats for every
 // fixture and checks that each resource of each served version has a page
@@ -32,8 +32,7 @@ func TestGenerateEveryResourceHasAPage(t *testing.T) {
 	for _, fx := range siteFixtures {
 		t.Run(filepath.Base(fx), func(t *testing.T) {
 			t.Parallel()
-			out := filepath.Join(t.TempDir(), "site")
-			runGenerate(t, "--fixtures", fx, "--out", out)
+			out := sharedSite(t, "--fixtures", fx)
 			api := loadFixture(t, fx)
 			for _, ext := range []string{".html", ".md"} {
 				checkResourcePages(t, out, api, ext)

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -24,6 +27,40 @@ func runGenerate(t *testing.T, args ...string) string {
 		t.Fatalf("generate %v: %v\nstderr: %s", args, err, errOut)
 	}
 	return out
+}
+
+// sharedSite returns the folder of the site `generate args... --out DIR`
+// writes, with runGenerate's default of --fields=false, generated once for
+// every test that asks for the same args. The tests only read it: a test
+// that changes a site generates its own. The site is the only entry of its
+// parent folder, under testDir.
+func sharedSite(t *testing.T, args ...string) string {
+	t.Helper()
+	dir, err := sharedSites.get(strings.Join(args, "\x00"), func() (string, error) { return generateShared(args) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// sharedSites are the sites generated so far, by their generate arguments.
+var sharedSites onceByKey[string]
+
+// generateShared runs generate with args into a new folder under testDir.
+func generateShared(args []string) (string, error) {
+	parent, err := os.MkdirTemp(testDir, "site-")
+	if err != nil {
+		return "", err
+	}
+	out := filepath.Join(parent, "site")
+	args = append(slices.Clip(args), "--out", out)
+	if !slices.ContainsFunc(args, func(a string) bool { return strings.HasPrefix(a, "--fields") }) {
+		args = append(args, "--fields=false")
+	}
+	if _, errOut, err := execute(append([]string{"generate"}, args...)...); err != nil {
+		return "", fmt.Errorf("generate %v: %w\nstderr: %s", args, err, errOut)
+	}
+	return out, nil
 }
 
 // execute runs the root command with args and returns stdout, stderr and

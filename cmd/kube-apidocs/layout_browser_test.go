@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -80,7 +81,7 @@ func TestSiteLayoutInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	shots := artifactDir(t)
-	ctx, problems := newBrowser(t, browser)
+	ctx, problems := newBrowserFor(t, browser, 5*time.Minute) // 16 full-page screenshots; a busy machine needs minutes
 	pages := []layoutPage{
 		{"index", "site/index.html"}, {"api-resources", "site/api-resources.html"}, {"group", "site/groups/apps.html"},
 		{"deployment", "site/resources/apps/v1/deployments.html"}, {"pod", "site/resources/core/v1/pods.html"},

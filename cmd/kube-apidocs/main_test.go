@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"sync"
 	"testing"
 )
 
@@ -19,6 +20,11 @@ import (
 // set: nothing is built, and the processes run with the race detector too.
 var binary string
 
+// testDir is a temporary folder for the whole run, removed after the tests:
+// where what several tests share (servers' kubeconfigs, generated sites)
+// lives.
+var testDir string
+
 // asMainEnv, set to 1 in the environment, makes the test binary run main.
 const asMainEnv = "KUBE_APIDOCS_TEST_AS_MAIN"
 
@@ -26,7 +32,7 @@ const asMainEnv = "KUBE_APIDOCS_TEST_AS_MAIN"
 // Otherwise, for the in-process runs and the processes alike, it points
 // KUBECONFIG at a file that does not exist (no test may reach a real
 // cluster), and tunes the collector and quiets client-go's logs as main
-// does, then runs the tests.
+// does, then runs the tests, and stops the servers they shared.
 func TestMain(m *testing.M) {
 	if os.Getenv(asMainEnv) == "1" {
 		main()
@@ -43,12 +49,14 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	testDir = dir
 	raiseParallel()
 	os.Setenv(asMainEnv, "1") // for every process the tests start
 	os.Setenv("KUBECONFIG", filepath.Join(dir, "no-kubeconfig"))
 	tuneGC()
 	quietLibraryLogs()
 	code := m.Run()
+	stopSharedServers()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
@@ -119,4 +127,35 @@ func apidocsProcess(t *testing.T, dir string, args ...string) result {
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	return runCommand(t, cmd)
+}
+
+// onceByKey computes a value once per key, for every test that asks for
+// it: what tests share (a server, a generated site) instead of each making
+// its own.
+type onceByKey[T any] struct {
+	mu     sync.Mutex
+	values map[string]*onceValue[T]
+}
+
+type onceValue[T any] struct {
+	once  sync.Once
+	value T
+	err   error
+}
+
+// get returns the value of key, made by build on the first call for key;
+// the callers for the same key wait for it and share its error too.
+func (o *onceByKey[T]) get(key string, build func() (T, error)) (T, error) {
+	o.mu.Lock()
+	if o.values == nil {
+		o.values = map[string]*onceValue[T]{}
+	}
+	v := o.values[key]
+	if v == nil {
+		v = &onceValue[T]{}
+		o.values[key] = v
+	}
+	o.mu.Unlock()
+	v.once.Do(func() { v.value, v.err = build() })
+	return v.value, v.err
 }

@@ -8,7 +8,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -62,7 +64,7 @@ func TestParityWithKubectl(t *testing.T) {
 					if want.code != 0 {
 						t.Fatalf("%s %v: exit %d: %s", kubectl, args, want.code, want.stderr)
 					}
-					offline := apidocs(t, append(args, "--fixtures", dir)...)
+					offline := offlineRun(t, dir, args...)
 					assertSame(t, "offline "+strings.Join(args, " "), offline, want.stdout)
 					live := apidocs(t, append(args, "--kubeconfig", kubeconfig)...)
 					assertSame(t, "live "+strings.Join(args, " "), live, want.stdout)
@@ -98,7 +100,7 @@ func checkRecordedOutputs(t *testing.T, dir string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := apidocs(t, append(args, "--fixtures", dir)...)
+		got := offlineRun(t, dir, args...)
 		assertSame(t, filepath.Base(dir)+" "+file, got, string(want))
 		checked++
 	}
@@ -106,6 +108,19 @@ func checkRecordedOutputs(t *testing.T, dir string) {
 		t.Errorf("%s: only %d recorded kubectl outputs; every recording carries at least kubectl_api-resources{,_wide}.txt and kubectl_api-versions.txt", dir, checked)
 	}
 }
+
+// offlineRun is apidocs(t, args... --fixtures dir), run once for every
+// test that compares the same command on the same recording with its
+// oracle (real kubectl, the outputs kubectl printed when it was recorded).
+func offlineRun(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	args = append(slices.Clip(args), "--fixtures", dir)
+	res, _ := offlineRuns.get(strings.Join(args, "\x00"), func() (result, error) { return apidocs(t, args...), nil })
+	return res
+}
+
+// offlineRuns are the results of offlineRun so far.
+var offlineRuns onceByKey[result]
 
 func assertSame(t *testing.T, what string, got result, want string) {
 	t.Helper()
@@ -195,39 +210,79 @@ func isExecutable(path string) bool {
 	return err == nil && !info.IsDir() && info.Mode()&0o111 != 0
 }
 
-// startServe starts `kube-apidocs serve` for dir and returns the path of the
-// kubeconfig it wrote. The server is stopped when the test ends.
+// startServe returns the path of a kubeconfig for `kube-apidocs serve` of
+// dir. The server is shared: a replay answers every client alike, so the
+// tests that ask the same recording ask one process, started by the first
+// of them and stopped by TestMain after the tests.
 func startServe(t *testing.T, dir string) string {
 	t.Helper()
-	kubeconfig := filepath.Join(t.TempDir(), "kubeconfig")
-	cmd := exec.Command(binary, "serve", "--fixtures", dir, "--kubeconfig-out", kubeconfig)
-	stdout, err := cmd.StdoutPipe()
+	kubeconfig, err := sharedServers.get(filepath.Clean(dir), func() (string, error) { return startSharedServer(dir) })
 	if err != nil {
 		t.Fatal(err)
 	}
+	return kubeconfig
+}
+
+// sharedServers are the kubeconfigs of the servers started so far, by
+// recording folder.
+var sharedServers onceByKey[string]
+
+// startSharedServer starts serve for dir with its kubeconfig in a folder of
+// its own under testDir, and waits for the line with its URL. A server
+// that started is stopped by stopSharedServers, whatever it printed.
+func startSharedServer(dir string) (string, error) {
+	folder, err := os.MkdirTemp(testDir, "serve-")
+	if err != nil {
+		return "", err
+	}
+	kubeconfig := filepath.Join(folder, "kubeconfig")
+	cmd := exec.Command(binary, "serve", "--fixtures", dir, "--kubeconfig-out", kubeconfig)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", err
+	}
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+		return "", err
 	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		_ = cmd.Wait()
-	})
+	stopAtEnd(cmd)
 	line := make(chan string, 1)
 	go func() {
-		s := bufio.NewScanner(stdout)
-		if s.Scan() {
-			line <- s.Text()
+		sc := bufio.NewScanner(stdout)
+		if sc.Scan() {
+			line <- sc.Text()
 		}
 		_, _ = io.Copy(io.Discard, stdout)
 	}()
 	select {
 	case l := <-line:
 		if !strings.Contains(l, "http://127.0.0.1:") {
-			t.Fatalf("serve printed %q, want its URL", l)
+			return "", fmt.Errorf("serve %s printed %q, want its URL", dir, l)
 		}
 	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not print its URL within 30s")
+		return "", fmt.Errorf("serve %s did not print its URL within 30s", dir)
 	}
-	return kubeconfig
+	return kubeconfig, nil
+}
+
+// started are the shared servers' processes, for stopSharedServers.
+var started struct {
+	sync.Mutex
+	cmds []*exec.Cmd
+}
+
+func stopAtEnd(cmd *exec.Cmd) {
+	started.Lock()
+	defer started.Unlock()
+	started.cmds = append(started.cmds, cmd)
+}
+
+// stopSharedServers interrupts every shared server and waits for it.
+func stopSharedServers() {
+	started.Lock()
+	defer started.Unlock()
+	for _, cmd := range started.cmds {
+		_ = cmd.Process.Signal(os.Interrupt)
+		_ = cmd.Wait()
+	}
 }

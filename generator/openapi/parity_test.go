@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -17,8 +18,30 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/openapi/openapitest"
 )
 
-// recordings are the real server recordings under testdata.
-var recordings = []string{"v1.33.13-crds", "v1.29.6-crds"}
+// recordings are the folders of every real server recording with OpenAPI
+// v3 documents: the two under testdata and every bundled one under
+// fixtures/ that has an openapi__v3.json(.gz).
+func recordings(t *testing.T) []string {
+	t.Helper()
+	dirs := []string{openapitest.Dir("v1.33.13-crds"), openapitest.Dir("v1.29.6-crds")}
+	for _, pattern := range []string{"../../fixtures/*/openapi__v3.json", "../../fixtures/*/openapi__v3.json.gz"} {
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range matches {
+			// fixtures/v1.33.13-crds holds the same documents as
+			// testdata's folder of that name (a copy of them)
+			if dir := filepath.Dir(m); filepath.Base(dir) != "v1.33.13-crds" {
+				dirs = append(dirs, dir)
+			}
+		}
+	}
+	if len(dirs) < 5 {
+		t.Fatalf("found %d recordings with OpenAPI documents, want at least v1.33.13, -crds, -1000crds, -thirdparty and testdata's v1.29.6-crds", len(dirs))
+	}
+	return dirs
+}
 
 // mapClient serves documents to kubectl's explain code, as client-go's
 // openapi client would from /openapi/v3.
@@ -57,10 +80,11 @@ func TestExplainRecursiveParity(t *testing.T) {
 		// detector slows fivefold; make test runs this test without it.
 		t.Skip("runs without -race: make test's second step")
 	}
-	for _, rec := range recordings {
+	for _, dir := range recordings(t) {
+		rec := filepath.Base(dir)
 		t.Run(rec, func(t *testing.T) {
 			t.Parallel()
-			docs, _, err := openapitest.Load(openapitest.Dir(rec))
+			docs, _, err := openapitest.Load(dir)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -62,8 +62,9 @@ func TestEndpoints(t *testing.T) {
 // how a concept note's code span may: after '/', ';' and ',', and at spaces.
 func TestBreakPath(t *testing.T) {
 	for in, want := range map[string]string{
-		"/api/v1/pods":            "<span>/</span><wbr><span>api/</span><wbr><span>v1/</span><wbr><span>pods</span>",
-		"/apis/x/v1/a?watch=true": "<span>/</span><wbr><span>apis/</span><wbr><span>x/</span><wbr><span>v1/</span><wbr><span>a</span><wbr><span>?watch=true</span>",
+		"/api/v1/pods":            "<span>/api/</span><wbr><span>v1/</span><wbr><span>pods</span>",
+		"/apis/x/v1/a?watch=true": "<span>/apis/</span><wbr><span>x/</span><wbr><span>v1/</span><wbr><span>a</span><wbr><span>?watch=true</span>",
+		"/version":                "<span>/version</span>",
 		"v1/<script>/":            "<span>v1/</span><wbr><span>&lt;script&gt;/</span>",
 		"":                        "",
 	} {

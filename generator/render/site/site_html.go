@@ -90,7 +90,8 @@ func BreakPath(p string) template.HTML {
 
 // breakAfter escapes s for HTML as pieces that never break inside (each a
 // <span>, which the style sheet keeps on one line), split after each of
-// the characters in marks (with a <wbr>) and at spaces (kept).
+// the characters in marks that ends a piece of more than that character
+// (with a <wbr>) and at spaces (kept).
 func breakAfter(s, marks string) string {
 	var b strings.Builder
 	piece := func(p string) {
@@ -105,7 +106,7 @@ func breakAfter(s, marks string) string {
 			piece(s[start:i])
 			b.WriteByte(' ')
 			start = i + 1
-		case strings.IndexByte(marks, s[i]) >= 0 && i+1 < len(s):
+		case strings.IndexByte(marks, s[i]) >= 0 && i > start && i+1 < len(s): // never a lone "/" on a line
 			piece(s[start : i+1])
 			b.WriteString("<wbr>")
 			start = i + 1
