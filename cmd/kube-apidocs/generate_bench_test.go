@@ -53,7 +53,11 @@ func BenchmarkGenerateSiteFields(b *testing.B) {
 			out := b.TempDir()
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				fields, err := siteFields(api, docs)
+				kinds, err := kindSchemas(api, docs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				fields, err := siteFields(kinds)
 				if err != nil {
 					b.Fatal(err)
 				}
