@@ -14,7 +14,7 @@ import (
 // one of a fixed set, per command; "" means every command with the flag.
 var flagValues = map[string]map[string][]string{
 	"api-resources": {"output": {"wide", "name", "json", "yaml"}, "sort-by": {"name", "kind"}},
-	"diff":          {"output": {"text", "markdown", "html", "json", "yaml"}, "fail-on": {"removed", "changed", "any"}},
+	"diff":          {"output": {"text", "markdown", "html", "json", "yaml"}, "fail-on": {"removed", "changed", "deprecated", "any"}},
 	"matrix":        {"output": {"text", "markdown", "json", "yaml"}},
 	"generate":      {"format": {"html", "markdown"}, "front-matter": {"none", "hugo", "mkdocs", "docusaurus"}},
 	"version":       {"output": {"json", "yaml"}},

@@ -107,6 +107,8 @@ func TestDiffJSONShape(t *testing.T) {
 		"groupVersions": {"added", "removed", "preferredChanged"},
 		"resources":     {"added", "removed", "changed"},
 		"subresources":  {"added", "removed"},
+		"fields":        {"compared", "missing", "kinds", "added", "removed", "changed"},
+		"deprecated":    {"resources", "fields"},
 	}
 	for key, fields := range want {
 		for _, f := range fields {
@@ -174,10 +176,10 @@ func TestDiffFailOnExitCodes(t *testing.T) {
 		stderr           string
 	}{
 		{"fixtures/v1.29.6", "fixtures/v1.33.13", "", 0, ""},
-		{"fixtures/v1.29.6", "fixtures/v1.33.13", "removed", 3, "error: --fail-on removed: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 2 deprecated resources served)\n"},
-		{"fixtures/v1.29.6", "fixtures/v1.33.13", "changed", 3, "error: --fail-on changed: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 2 deprecated resources served)\n"},
-		{"fixtures/v1.29.6", "fixtures/v1.33.13", "any", 3, "error: --fail-on any: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 2 deprecated resources served)\n"},
-		{"fixtures/v1.29.6", "fixtures/v1.33.13", "deprecated", 3, "error: --fail-on deprecated: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 2 deprecated resources served)\n"},
+		{"fixtures/v1.29.6", "fixtures/v1.33.13", "removed", 3, "error: --fail-on removed: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 27 fields removed, 13 field changes, 428 fields added, 2 deprecated resources served, 179 fields newly deprecated)\n"},
+		{"fixtures/v1.29.6", "fixtures/v1.33.13", "changed", 3, "error: --fail-on changed: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 27 fields removed, 13 field changes, 428 fields added, 2 deprecated resources served, 179 fields newly deprecated)\n"},
+		{"fixtures/v1.29.6", "fixtures/v1.33.13", "any", 3, "error: --fail-on any: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 27 fields removed, 13 field changes, 428 fields added, 2 deprecated resources served, 179 fields newly deprecated)\n"},
+		{"fixtures/v1.29.6", "fixtures/v1.33.13", "deprecated", 3, "error: --fail-on deprecated: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 27 fields removed, 13 field changes, 428 fields added, 2 deprecated resources served, 179 fields newly deprecated)\n"},
 		// adding CRDs removes and changes nothing
 		{"builtin", "fixtures/v1.33.13-crds", "removed", 0, ""},
 		{"builtin", "fixtures/v1.33.13-crds", "changed", 0, ""},
