@@ -70,6 +70,10 @@ func TestReleaseManifest(t *testing.T) {
 	if err := json.Unmarshal(body, &meta); err != nil || meta.Version == "" || meta.Commit == "" {
 		t.Fatalf("%s/metadata.json: %v (%s)", *dist, err, body)
 	}
+	head, _ := runTool(t, nil, "git", "rev-parse", "HEAD")
+	if head = strings.TrimSpace(head); meta.Commit != head {
+		t.Fatalf("the snapshot in %s is of commit %q, not of HEAD %s (run make release-check)", *dist, meta.Commit, head)
+	}
 	tag := "v" + meta.Version
 	manifest := filepath.Join(t.TempDir(), "apidocs.yaml") // krew takes the plugin's name from the file's
 	filled, _ := runTool(t, nil, "go", "run", ".", "-tag", tag, "-checksums", filepath.Join(*dist, "checksums.txt"), template)
