@@ -85,7 +85,7 @@ func (o *GenerateOptions) addFlags(f *pflag.FlagSet) {
 	f.StringSliceVar(&o.Formats, "format", o.Formats, "Output formats: html, markdown or both (html,markdown).")
 	f.StringVar(&o.ConfigFile, "config", "", "Read settings from this YAML file (see README.md, \"Configuration file\"); flags override it.")
 	f.StringVar(&o.Templates, "templates", "", "Folder of *.html.tmpl / *.md.tmpl files whose {{define}} blocks replace the built-in ones.")
-	f.StringVar(&o.FrontMatter, "front-matter", o.FrontMatter, "Front matter for Markdown pages: none, hugo or docusaurus.")
+	f.StringVar(&o.FrontMatter, "front-matter", o.FrontMatter, "Front matter and Markdown for a static site generator: none (GitHub-flavoured Markdown), hugo, mkdocs or docusaurus.")
 	f.StringVar(&o.Title, "title", "", `Site title (default "Kubernetes API <server version>").`)
 	f.StringVar(&o.BaseURL, "base-url", "", "Absolute URL the HTML site is published at, for canonical links (links stay relative).")
 	f.StringArrayVar(&o.Compare, "compare", nil, "Also read the recording folder `DIR` (or \"builtin\") for the version matrix: a versions page, and \"served since\" on each resource page. Repeatable.")
@@ -205,13 +205,15 @@ func (o *GenerateOptions) Run(ctx context.Context) error {
 	if err := o.source.strictError(api); err != nil {
 		return err
 	}
+	opts.Deprecations = diff.BuiltinDeprecations()
+	var kinds []*model.KindSchema
 	if o.Fields {
-		if opts.Fields, err = o.fields(api); err != nil {
+		if kinds, opts.Fields, err = o.fields(api); err != nil {
 			return err
 		}
 	}
 	if len(o.Compare) > 0 {
-		m, err := o.matrix(api, o.ErrOut)
+		m, err := o.matrix(api, kinds, o.ErrOut)
 		if err != nil {
 			return err
 		}
@@ -277,19 +279,27 @@ func outError(err error) error {
 	return err
 }
 
-// matrix lines api up with the --compare recordings (diff.NewMatrix),
+// matrix lines api (whose field trees are kinds) up with the --compare
+// recordings (diff.NewMatrix), with their field trees when --fields is on,
 // warning on errOut about their unavailable group-versions.
-func (o *GenerateOptions) matrix(api *model.API, errOut io.Writer) (model.Matrix, error) {
-	inputs := []diff.MatrixInput{{Source: o.source.name(), API: api}}
+func (o *GenerateOptions) matrix(api *model.API, kinds []*model.KindSchema, errOut io.Writer) (model.Matrix, error) {
+	inputs := []diff.MatrixInput{{Source: o.source.name(), API: api, Kinds: kinds}}
 	for _, dir := range o.Compare {
-		other, err := o.source.withFixtures(dir).discover(errOut)
+		src := o.source.withFixtures(dir)
+		other, err := src.discover(errOut)
 		if err != nil {
 			return model.Matrix{}, compareError(dir, err)
 		}
 		for _, u := range other.Unavailable {
 			fmt.Fprintf(errOut, "warning: --compare %s: %s is unavailable: %s\n", dir, u.GroupVersion(), u.Reason)
 		}
-		inputs = append(inputs, diff.MatrixInput{Source: dir, API: other})
+		in := diff.MatrixInput{Source: dir, API: other}
+		if o.Fields {
+			if in.Kinds, err = src.kindSchemas(other); err != nil {
+				return model.Matrix{}, compareError(dir, err)
+			}
+		}
+		inputs = append(inputs, in)
 	}
 	return diff.NewMatrix(inputs), nil
 }

@@ -22,7 +22,7 @@ func TestGenerateErrors(t *testing.T) {
 		{[]string{"--fixtures", "builtin"}, "--out is required"},
 		{[]string{"--fixtures", "builtin", "--out", "."}, "--out .: choose a folder of its own"},
 		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--format", "pdf"}, `--format "pdf" is not available (use html, markdown or both)`},
-		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--front-matter", "jekyll"}, `--front-matter: front matter "jekyll" is not available (use none, hugo or docusaurus)`},
+		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--front-matter", "jekyll"}, `--front-matter: front matter "jekyll" is not available (use none, hugo, mkdocs or docusaurus)`},
 		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--base-url", "example.com"}, `--base-url: base URL "example.com" must be an absolute http or https URL`},
 		{[]string{"--config", badConfig}, `--config ` + badConfig + `: line 3: unknown key "source.fixturez" (allowed under source: context, fixtures, kubeconfig, legacyDiscovery)`},
 		{[]string{"--config", filepath.Join(dir, "missing.yaml")}, "--config " + filepath.Join(dir, "missing.yaml") + ": open"},

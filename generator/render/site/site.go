@@ -22,6 +22,7 @@ const (
 const (
 	FrontMatterNone       = "none"
 	FrontMatterHugo       = "hugo"
+	FrontMatterMkDocs     = "mkdocs"
 	FrontMatterDocusaurus = "docusaurus"
 )
 
@@ -35,8 +36,11 @@ type SiteOptions struct {
 	BaseURL string
 	// Formats lists FormatHTML and/or FormatMarkdown; nil means both.
 	Formats []string
-	// FrontMatter is FrontMatterNone (or ""), FrontMatterHugo or
-	// FrontMatterDocusaurus; it applies to Markdown pages only.
+	// FrontMatter is FrontMatterNone (or ""), FrontMatterHugo,
+	// FrontMatterMkDocs or FrontMatterDocusaurus; it applies to Markdown
+	// pages only, and writes them for that generator: its escaping of
+	// untrusted text, its links and anchors, its front page (Hugo's
+	// _index.md). None is GitHub-flavoured Markdown.
 	FrontMatter string
 	// Templates, when non-nil, holds *.html.tmpl and *.md.tmpl files whose
 	// {{define}} blocks replace the embedded blocks of the same name, and
@@ -55,6 +59,12 @@ type SiteOptions struct {
 	// that manifest, and search finds the fields. nil, or a kind missing,
 	// leaves the pages exactly as without it.
 	Fields map[KindRef]*FieldDoc
+	// Deprecations are the deprecated but served kinds (the deprecations of
+	// generator/diff/removals.yaml): a resource page a row names (group,
+	// version, resource) says the resource is deprecated, from the row's
+	// deprecatedIn release on. A kind whose field tree (Fields) is
+	// Deprecated says it too. nil marks only those.
+	Deprecations []model.Deprecation
 	// TemplateTimeout bounds the time all template execution of one Site
 	// call may take; past it Site returns a *TemplateTimeoutError naming
 	// the running block. 0 means no limit.
@@ -99,9 +109,9 @@ func (o SiteOptions) Validate() error {
 		}
 	}
 	switch o.FrontMatter {
-	case "", FrontMatterNone, FrontMatterHugo, FrontMatterDocusaurus:
+	case "", FrontMatterNone, FrontMatterHugo, FrontMatterMkDocs, FrontMatterDocusaurus:
 	default:
-		return optionError(OptionFrontMatter, "front matter %q is not available (use none, hugo or docusaurus)", o.FrontMatter)
+		return optionError(OptionFrontMatter, "front matter %q is not available (use none, hugo, mkdocs or docusaurus)", o.FrontMatter)
 	}
 	if o.TemplateTimeout < 0 {
 		return optionError(OptionTemplateTimeout, "template timeout %s is negative (use 0 for no limit)", o.TemplateTimeout)
