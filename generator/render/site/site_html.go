@@ -20,16 +20,9 @@ import (
 var htmlAssets = []string{"assets/site.css", "assets/site.js"}
 
 // htmlSite renders the HTML pages of s, the assets and the search index.
-func htmlSite(s *siteView, opts SiteOptions) ([]File, error) {
+func htmlSite(s *siteView, sets templateSets, opts SiteOptions) ([]File, error) {
 	overrides := opts.Templates
-	tmpl, err := parseHTML(overrides)
-	if err != nil {
-		return nil, err
-	}
-	mdTmpl, err := parseMarkdown(overrides)
-	if err != nil {
-		return nil, err
-	}
+	tmpl, mdTmpl := sets.html, sets.md
 	var files []File
 	for _, p := range s.pages {
 		data, err := htmlPage(tmpl, mdTmpl, s, p)
@@ -47,8 +40,8 @@ func htmlSite(s *siteView, opts SiteOptions) ([]File, error) {
 
 // parseHTML parses the embedded HTML templates, then the overrides, so that
 // a user's {{define "x"}} replaces the embedded block x.
-func parseHTML(overrides fs.FS) (*template.Template, error) {
-	t := template.New("site").Option("missingkey=error").Funcs(htmlFuncs)
+func parseHTML(overrides fs.FS, cat *catalog) (*template.Template, error) {
+	t := template.New("site").Option("missingkey=error").Funcs(htmlFuncs).Funcs(cat.htmlFuncs())
 	t, err := t.ParseFS(templates.FS, "*.html.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("embedded templates: %w", err)

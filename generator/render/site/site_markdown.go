@@ -18,11 +18,8 @@ type markdownTemplates = *template.Template
 
 // markdownSite renders the GitHub-flavoured Markdown pages of s, with the
 // front matter opts asks for, and the API tree as api-tree.svg.
-func markdownSite(s *siteView, opts SiteOptions) ([]File, error) {
-	tmpl, err := parseMarkdown(opts.Templates)
-	if err != nil {
-		return nil, err
-	}
+func markdownSite(s *siteView, sets templateSets, opts SiteOptions) ([]File, error) {
+	tmpl := sets.md
 	var files []File
 	for _, p := range s.pages {
 		var b bytes.Buffer
@@ -32,11 +29,7 @@ func markdownSite(s *siteView, opts SiteOptions) ([]File, error) {
 		}
 		files = append(files, File{Path: p.Path, Data: b.Bytes()})
 	}
-	htmlTmpl, err := parseHTML(opts.Templates)
-	if err != nil {
-		return nil, err
-	}
-	svg, err := treeSVG(htmlTmpl, s)
+	svg, err := treeSVG(sets.html, s)
 	if err != nil {
 		return nil, err
 	}
@@ -44,8 +37,8 @@ func markdownSite(s *siteView, opts SiteOptions) ([]File, error) {
 }
 
 // parseMarkdown parses the embedded Markdown templates, then the overrides.
-func parseMarkdown(overrides fs.FS) (markdownTemplates, error) {
-	t := template.New("site").Option("missingkey=error").Funcs(markdownFuncs)
+func parseMarkdown(overrides fs.FS, cat *catalog) (markdownTemplates, error) {
+	t := template.New("site").Option("missingkey=error").Funcs(markdownFuncs).Funcs(cat.markdownFuncs())
 	t, err := t.ParseFS(templates.FS, "*.md.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("embedded templates: %w", err)

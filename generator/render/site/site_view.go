@@ -38,6 +38,10 @@ type siteView struct {
 	// search index holds field paths).
 	HasFields bool
 
+	// Lang is the language of every word the site writes (<html lang>).
+	Lang string
+
+	cat    *catalog          // the language's messages and terms
 	pages  []page            // every page, in order
 	paths  map[string]string // group, version, resource -> page path
 	budget budget            // the time the templates have left
@@ -99,6 +103,9 @@ type resourceView struct {
 	Subresources                                                          []subresourceView
 	Examples                                                              []exampleView
 	YAML                                                                  string
+	// Term is the catalog language's word for the kind (디플로이먼트), "" when
+	// it has none.
+	Term string
 	// SchemaManifest is true when YAML was built from the kind's schema
 	// (SiteOptions.Fields); NoManifest, when set, says why the kind has no
 	// manifest and YAML is empty.
@@ -124,14 +131,14 @@ type exampleView struct {
 
 // buildSite prepares the view of api for pages with the extension ext
 // (".html" or ".md"). api must have gone through cleanAPI.
-func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*siteView, error) {
+func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *catalog) (*siteView, error) {
 	title := opts.Title
 	if title == "" {
 		title = ph.text("site-title", struct{ Server string }{api.Server.GitVersion})
 	}
 	s := &siteView{
 		Title: title, BaseURL: strings.TrimSuffix(opts.BaseURL, "/"), Server: api.Server.GitVersion,
-		Platform: api.Server.Platform, Discovery: api.Discovery, Ext: ext,
+		Platform: api.Server.Platform, Discovery: api.Discovery, Ext: ext, Lang: cat.Lang, cat: cat,
 	}
 	slugs := newSlugger()
 	slugs.reserve("groups", coreSlug, "")
@@ -140,6 +147,9 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*site
 	}
 	s.Unavailable = unavailableViews(api, nil)
 	s.Resources = buildResources(api, s.Groups, slugs, ext, ph)
+	for _, r := range s.Resources {
+		r.Term = cat.term(r.Kind)
+	}
 	attachFields(s.Resources, opts.Fields)
 	s.HasFields = slices.ContainsFunc(s.Resources, func(r *resourceView) bool { return r.Fields != nil })
 	s.Rows = preferredRows(api, s)

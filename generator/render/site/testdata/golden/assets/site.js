@@ -135,7 +135,7 @@
   // element's data attributes, into the live region.
   function announce(status, n, limited) {
     if (!status) { return; }
-    var key = n === 0 ? "none" : n === 1 ? "one" : limited ? "max" : "many";
+    var key = n === 0 ? "none" : n === 1 ? "single" : limited ? "max" : "many";
     status.textContent = (status.getAttribute("data-" + key) || "").replace("{n}", String(n));
   }
 
@@ -228,7 +228,10 @@
       rows[i].hidden = !hit;
       if (hit) { shown++; }
     }
-    if (count) { count.textContent = shown + " of " + rows.length + " rows"; }
+    if (count) {
+      count.textContent = (count.getAttribute("data-count") || "{shown} of {total} rows")
+        .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    }
   }
 
   function setupTable() {
