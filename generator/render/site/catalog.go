@@ -55,6 +55,20 @@ func Languages() []string {
 	return out
 }
 
+// hasCatalog reports whether the embedded templates or overrides hold the
+// catalog of lang.
+func hasCatalog(lang string, overrides fs.FS) bool {
+	name := catalogDir + "/" + lang + ".yaml"
+	if _, err := fs.Stat(templates.FS, name); err == nil {
+		return true
+	}
+	if overrides == nil {
+		return false
+	}
+	_, err := fs.Stat(overrides, name)
+	return err == nil
+}
+
 // loadCatalog reads the catalog of lang: the embedded one, with the
 // messages and terms of overrides' i18n/<lang>.yaml on top (which may also
 // add a language of its own).

@@ -14,7 +14,10 @@ type searchEntry struct {
 	Name       string `json:"n,omitempty"`
 	ShortNames string `json:"s,omitempty"`
 	APIVersion string `json:"v,omitempty"`
-	Path       string `json:"p"`
+	// Terms are the words of the site's language for the kind (파드),
+	// comma-separated, from the catalog's term table.
+	Terms string `json:"k,omitempty"`
+	Path  string `json:"p"`
 	// Fields are the fields of a "fields" entry as a tree (encodeFields);
 	// each field's path is also its anchor on the page at Path.
 	Fields string `json:"f,omitempty"`
@@ -36,7 +39,7 @@ func searchIndex(s *siteView) ([]byte, error) {
 	for _, r := range s.Resources {
 		entries = append(entries, searchEntry{
 			Type: "resource", Label: r.Kind, Name: r.Name, ShortNames: strings.Join(r.ShortNames, ","),
-			APIVersion: r.APIVersion, Path: r.Path,
+			APIVersion: r.APIVersion, Path: r.Path, Terms: strings.Join(s.cat.Terms[r.Kind], ","),
 		})
 	}
 	entries = append(entries, fieldEntries(s)...)

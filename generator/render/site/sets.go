@@ -2,6 +2,8 @@ package site
 
 import (
 	htmltemplate "html/template"
+	"strings"
+	"unicode/utf8"
 )
 
 // templateSets are the parsed templates of one Site call, both formats,
@@ -42,6 +44,7 @@ func (c *catalog) htmlFuncs() htmltemplate.FuncMap {
 		"link":      htmlLink,
 		"kindname":  c.kindName,
 		"lang":      func() string { return c.Lang },
+		"topic":     topic,
 	}
 }
 
@@ -57,6 +60,7 @@ func (c *catalog) markdownFuncs() map[string]any {
 		"link":      mdLink,
 		"kindname":  c.kindName,
 		"lang":      func() string { return c.Lang },
+		"topic":     topic,
 	}
 }
 
@@ -64,4 +68,26 @@ func (c *catalog) markdownFuncs() map[string]any {
 // catalog's words.
 func (c *catalog) stability(level string) (string, error) {
 	return c.plain("stability." + level)
+}
+
+// topic appends the Korean topic particle to word: 은 after a final
+// consonant, 는 after a vowel, 은(는) after a word that is not Hangul. A
+// word that ends in parentheses (디플로이먼트(Deployment)) takes the
+// particle of the word before them.
+func topic(word string) string {
+	base := word
+	if strings.HasSuffix(base, ")") {
+		if i := strings.LastIndex(base, "("); i > 0 {
+			base = base[:i]
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(base)
+	switch {
+	case r < 0xAC00 || r > 0xD7A3:
+		return word + "은(는)"
+	case (r-0xAC00)%28 != 0:
+		return word + "은"
+	default:
+		return word + "는"
+	}
 }

@@ -120,6 +120,9 @@ func (o SiteOptions) Validate() error {
 	if o.Language != "" && !langPattern.MatchString(o.Language) {
 		return optionError(OptionLanguage, "language %q is not a language tag (use %s)", o.Language, strings.Join(Languages(), " or "))
 	}
+	if o.Language != "" && !hasCatalog(o.Language, o.Templates) {
+		return optionError(OptionLanguage, "language %q has no message catalog (use %s, or add %s/%s.yaml to the templates folder)", o.Language, strings.Join(Languages(), " or "), catalogDir, o.Language)
+	}
 	return nil
 }
 

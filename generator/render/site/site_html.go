@@ -106,14 +106,30 @@ var markdownToHTML = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 )
 
-// conceptsHTML renders the concept notes, written in Markdown, to HTML.
-func conceptsHTML(md markdownTemplates, view pageView) (template.HTML, error) {
+// conceptsMarkdown renders the concept notes of the site's language: the
+// block concepts-body.<lang> where the templates define one (the notes
+// are written anew for each language, not assembled from catalog keys),
+// else concepts-body.
+func conceptsMarkdown(md markdownTemplates, view pageView) (string, error) {
+	block := "concepts-body"
+	if md.Lookup(block+"."+view.Site.Lang) != nil {
+		block += "." + view.Site.Lang
+	}
 	var src bytes.Buffer
-	if err := view.Site.budget.execute(&src, md, "page "+view.Path, "concepts-body", view); err != nil {
+	if err := view.Site.budget.execute(&src, md, "page "+view.Path, block, view); err != nil {
 		return "", fmt.Errorf("page %s: %w", view.Path, err)
 	}
+	return src.String(), nil
+}
+
+// conceptsHTML renders the concept notes, written in Markdown, to HTML.
+func conceptsHTML(md markdownTemplates, view pageView) (template.HTML, error) {
+	src, err := conceptsMarkdown(md, view)
+	if err != nil {
+		return "", err
+	}
 	var out bytes.Buffer
-	if err := markdownToHTML.Convert(src.Bytes(), &out); err != nil {
+	if err := markdownToHTML.Convert([]byte(src), &out); err != nil {
 		return "", fmt.Errorf("page %s: %w", view.Path, err)
 	}
 	return template.HTML(out.String()), nil // goldmark escapes text and drops raw HTML

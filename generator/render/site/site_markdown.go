@@ -24,7 +24,15 @@ func markdownSite(s *siteView, sets templateSets, opts SiteOptions) ([]File, err
 	for _, p := range s.pages {
 		var b bytes.Buffer
 		b.WriteString(frontMatter(opts.FrontMatter, p))
-		if err := s.budget.execute(&b, tmpl, "page "+p.Path, p.Block+".md", newPageView(s, p)); err != nil {
+		view := newPageView(s, p)
+		if p.Block == "concepts" {
+			body, err := conceptsMarkdown(tmpl, view)
+			if err != nil {
+				return nil, err
+			}
+			view.Page = body
+		}
+		if err := s.budget.execute(&b, tmpl, "page "+p.Path, p.Block+".md", view); err != nil {
 			return nil, fmt.Errorf("page %s: %w", p.Path, err)
 		}
 		files = append(files, File{Path: p.Path, Data: b.Bytes()})
