@@ -220,6 +220,10 @@ func pages(s *siteView, ph *phrases) []page {
 		{Path: "api-resources" + s.Ext, Title: title("api-resources", "", ""), Block: "api-resources", Data: s},
 		{Path: "concepts" + s.Ext, Title: title("concepts", "", ""), Block: "concepts", Data: s},
 	}
+	out = append(out, page{Path: "cheatsheet" + s.Ext, Title: title("cheatsheet", "", ""), Block: "cheatsheet", Data: s.Cheatsheet})
+	if s.Flashcards != nil {
+		out = append(out, page{Path: "flashcards" + s.Ext, Title: title("flashcards", "", ""), Block: "flashcards", Data: s.Flashcards})
+	}
 	if s.Matrix != nil {
 		out = append(out, page{Path: s.Matrix.Path, Title: title("versions", "", ""), Block: "versions", Data: s.Matrix})
 	}

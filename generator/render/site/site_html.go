@@ -17,7 +17,7 @@ import (
 
 // htmlAssets are the static files every HTML site carries, copied from the
 // embedded templates (or a --templates folder that has its own copy).
-var htmlAssets = []string{"assets/site.css", "assets/site.js"}
+var htmlAssets = []string{"assets/flashcards.js", "assets/site.css", "assets/site.js"}
 
 // htmlSite renders the HTML pages of s, the assets and the search index.
 func htmlSite(s *siteView, sets templateSets, opts SiteOptions) ([]File, error) {

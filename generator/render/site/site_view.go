@@ -38,6 +38,10 @@ type siteView struct {
 	// search index holds field paths).
 	HasFields bool
 
+	// Cheatsheet is the cheat sheet page; Flashcards the flashcards page,
+	// nil in the Markdown site (it is a page that runs a script).
+	Cheatsheet *cheatsheetView
+	Flashcards *flashcardsView
 	// Lang is the language of every word the site writes (<html lang>).
 	Lang string
 
@@ -159,6 +163,14 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *c
 	s.Counts = countSite(api, s)
 	s.Tree = buildTree(s, ext == ".html", ph)
 	s.Notes = buildNotes(api, s)
+	s.Cheatsheet = buildCheatsheet(s)
+	if ext == ".html" {
+		cards, err := buildFlashcards(s)
+		if err != nil {
+			return nil, err
+		}
+		s.Flashcards = cards
+	}
 	s.pages = pages(s, ph)
 	if slugs.err != nil {
 		return nil, slugs.err
