@@ -7,8 +7,10 @@ import (
 	"html/template"
 	"io/fs"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 
@@ -106,6 +108,39 @@ var markdownToHTML = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 )
 
+// headingIDs makes the ids of the notes' headings as goldmark does, but
+// keeps letters and digits of any script (GitHub's anchors keep them too),
+// so that Korean headings get ids of their own instead of "-" and "--1".
+type headingIDs struct {
+	used map[string]bool
+}
+
+// Generate returns the id of a heading whose text is value.
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(string(value)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == ' ' || r == '\t' || r == '-' || r == '_':
+			b.WriteByte('-')
+		}
+	}
+	id := b.String()
+	if id == "" {
+		id = "heading"
+	}
+	base := id
+	for i := 1; h.used[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+// Put records an id given in the document.
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
 // conceptsMarkdown renders the concept notes of the site's language: the
 // block concepts-body.<lang> where the templates define one (the notes
 // are written anew for each language, not assembled from catalog keys),
@@ -129,7 +164,8 @@ func conceptsHTML(md markdownTemplates, view pageView) (template.HTML, error) {
 		return "", err
 	}
 	var out bytes.Buffer
-	if err := markdownToHTML.Convert([]byte(src), &out); err != nil {
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	if err := markdownToHTML.Convert([]byte(src), &out, parser.WithContext(ctx)); err != nil {
 		return "", fmt.Errorf("page %s: %w", view.Path, err)
 	}
 	return template.HTML(out.String()), nil // goldmark escapes text and drops raw HTML

@@ -49,6 +49,11 @@
     if (label.indexOf(q) === 0 || name.indexOf(q) === 0) { return 60; }
     for (var i = 0; i < shorts.length; i++) { if (shorts[i].indexOf(q) === 0) { return 50; } }
     if (label.indexOf(q) >= 0 || name.indexOf(q) >= 0) { return 30; }
+    var terms = e.k ? e.k.split(",") : [];
+    for (var j = 0; j < terms.length; j++) {
+      if (terms[j] === q) { return 90; }
+      if (terms[j].indexOf(q) === 0) { return 55; }
+    }
     if ((e.v || "").toLowerCase().indexOf(q) >= 0) { return 10; }
     return 0;
   }
