@@ -89,7 +89,8 @@
     savePile(ids);
     var link = document.createElement("a");
     link.href = root + current.p;
-    link.textContent = " →";
+    link.textContent = words("page", 0, 0);
+    el("card-result").appendChild(document.createTextNode(" "));
     el("card-result").appendChild(link);
     el("card-options").querySelectorAll("button").forEach(function (b) {
       b.disabled = true;
