@@ -41,7 +41,8 @@ type axePage struct {
 
 // TestAxeSite runs axe-core in headless Chromium on each page kind of the
 // site compared with v1.29.6 (index with and without open search results,
-// api-resources sorted, a group, a resource, concepts, versions), in light
+// api-resources sorted, a group, a resource, concepts, versions, the cheat
+// sheet, flashcards with a card answered), in light
 // and dark mode on a desktop and in dark mode on a phone: no serious or
 // critical violation, and the SVG tree's labels (which axe skips) keep
 // 4.5:1 contrast. Full-page screenshots
@@ -71,6 +72,8 @@ func TestAxeSite(t *testing.T) {
 		{name: "resource", path: "resources/apps/v1/deployments.html"},
 		{name: "concepts", path: "concepts.html"},
 		{name: "versions", path: "versions.html"},
+		{name: "cheatsheet", path: "cheatsheet.html"},
+		{name: "flashcards", path: "flashcards.html", prepare: []chromedp.Action{press("#card-options button")}},
 	}
 	// Desktop in both schemes, then a phone in dark mode: on a narrow
 	// screen code blocks and tables scroll and must take focus. Each in

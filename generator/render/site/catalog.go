@@ -38,6 +38,9 @@ type catalog struct {
 	// Bare lists the kinds whose word stands alone in running text (파드,
 	// 서비스); other kinds are written with the kind after the word.
 	Bare []string `yaml:"bare"`
+	// NoManifest says, in this language, why a kind ("<apiVersion> <Kind>")
+	// has no manifest, in place of generator/skeleton's English reason.
+	NoManifest map[string]string `yaml:"noManifest"`
 }
 
 // langPattern is what a language tag may look like; it keeps a tag from
@@ -80,7 +83,7 @@ func loadCatalog(lang string, overrides fs.FS) (*catalog, error) {
 		return nil, fmt.Errorf("language %q is not a language tag such as en or ko", lang)
 	}
 	name := catalogDir + "/" + lang + ".yaml"
-	cat := &catalog{Lang: lang, Messages: map[string]string{}, Terms: map[string][]string{}}
+	cat := &catalog{Lang: lang, Messages: map[string]string{}, Terms: map[string][]string{}, NoManifest: map[string]string{}}
 	found := false
 	for _, src := range []struct {
 		fsys  fs.FS
@@ -122,6 +125,9 @@ func (c *catalog) merge(data []byte) error {
 		c.Terms[k] = v
 	}
 	c.Bare = append(c.Bare, f.Bare...)
+	for k, v := range f.NoManifest {
+		c.NoManifest[k] = v
+	}
 	return nil
 }
 

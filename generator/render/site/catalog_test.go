@@ -1,11 +1,15 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"text/template/parse"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // parseAll parses the embedded templates with the catalog of each
@@ -245,5 +249,37 @@ func walkBranch(n *parse.BranchNode, fn func(parse.Node)) {
 	}
 	if n.ElseList != nil {
 		walk(n.ElseList, fn)
+	}
+}
+
+// TestNoManifestReasonsMatchSkeleton: every kind generator/skeleton gives
+// no manifest has its reason in each non-English catalog, and no catalog
+// translates a kind skeleton does not name.
+func TestNoManifestReasonsMatchSkeleton(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "skeleton", "placeholders.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		None map[string]string `yaml:"none"`
+	}
+	if err := yaml.Unmarshal(data, &file); err != nil || len(file.None) == 0 {
+		t.Fatalf("placeholders.yaml: %v, %d kinds without a skeleton", err, len(file.None))
+	}
+	_, cats := parseAll(t)
+	for lang, c := range cats {
+		if lang == DefaultLanguage {
+			continue
+		}
+		for kind := range file.None {
+			if c.NoManifest[kind] == "" {
+				t.Errorf("%s.yaml: noManifest lacks %q", lang, kind)
+			}
+		}
+		for kind := range c.NoManifest {
+			if _, ok := file.None[kind]; !ok {
+				t.Errorf("%s.yaml: noManifest has %q, which placeholders.yaml does not name", lang, kind)
+			}
+		}
 	}
 }

@@ -164,3 +164,19 @@ func TestCheatsheet(t *testing.T) {
 		t.Error("cheatsheet.md offers kubectl create cronjob, which the cluster does not serve")
 	}
 }
+
+// TestKoreanNoManifest: the reason a kind has no manifest comes from the
+// Korean catalog where it has one, and stays as given where it has none.
+func TestKoreanNoManifest(t *testing.T) {
+	fields := map[KindRef]*FieldDoc{
+		{Group: "authentication.k8s.io", Version: "v1", Kind: "TokenReview"}: {NoManifest: "A TokenReview is a question to the server about a token, answered and never stored; it needs a real token."},
+		{Group: "apps", Version: "v1", Kind: "Deployment"}:                   {NoManifest: "An unknown reason."},
+	}
+	got := siteText(t, SiteOptions{Language: "ko", Fields: fields})
+	if want := "이 kind는 매니페스트를 보이지 않는다: TokenReview는 토큰에 대해 서버에 묻는 질문이다."; !strings.Contains(got["resources/authentication.k8s.io/v1/tokenreviews.md"], want) {
+		t.Errorf("tokenreviews.md lacks %q", want)
+	}
+	if want := "이 kind는 매니페스트를 보이지 않는다: An unknown reason."; !strings.Contains(got["resources/apps/v1/deployments.md"], want) {
+		t.Errorf("deployments.md lacks %q", want)
+	}
+}

@@ -155,6 +155,11 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *c
 		r.Term = cat.term(r.Kind)
 	}
 	attachFields(s.Resources, opts.Fields)
+	for _, r := range s.Resources {
+		if why, ok := cat.NoManifest[r.APIVersion+" "+r.Kind]; ok && r.NoManifest != "" {
+			r.NoManifest = why
+		}
+	}
 	s.HasFields = slices.ContainsFunc(s.Resources, func(r *resourceView) bool { return r.Fields != nil })
 	s.Rows = preferredRows(api, s)
 	s.TableText = wideTable(api)
