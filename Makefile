@@ -6,7 +6,7 @@ PKGS    := ./...
 # (cmd/kube-apidocs/axe_test.go); make test installs it when missing or when the lock file changes.
 AXE     := hack/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: help build test bench lint site bench-site e2e fuzz bench-process axe kubectl
+.PHONY: help build test bench lint site bench-site e2e fuzz bench-process axe kubectl release-check
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,8 +44,11 @@ lint: ## go vet and a gofmt check
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 # --- documentation site (issue 3) ---
-site: ## Regenerate the committed site/ from the bundled recording
-	$(GO) run ./cmd/kube-apidocs generate --fixtures builtin --out site
+# The older bundled releases the committed site compares builtin with (versions page, "since").
+SITE_COMPARE ?= fixtures/v1.29.6 fixtures/v1.30.14 fixtures/v1.31.14 fixtures/v1.32.13
+
+site: ## Regenerate the committed site/ from the bundled recording, compared with the other bundled releases
+	$(GO) run ./cmd/kube-apidocs generate --fixtures builtin $(addprefix --compare ,$(SITE_COMPARE)) --out site
 
 bench-site: build ## Wall time and peak RSS of generate for each recording (/usr/bin/time)
 	@for fx in v1.29.6 v1.33.13 v1.33.13-crds; do \
@@ -79,3 +82,11 @@ fuzz: ## Run each fuzz target for FUZZTIME (default 30s); crashers land in the p
 
 bench-process: ## api-resources vs kubectl through serve, whole process (hack/bench.sh; RUNS=15)
 	hack/bench.sh
+
+# --- releases (issue 16) ---
+# GoReleaser v2.15.1 (hack/goreleaser.sh builds it once into the cache), krew v0.4.3's validator and krew itself
+# (hack/krewcheck, a module of its own: krew requires client-go v11.0.0+incompatible).
+release-check: ## goreleaser check, a snapshot of the six release archives into dist/, krew's validator and krew install of each
+	@g=$$(hack/goreleaser.sh) && $$g check && $$g release --snapshot --clean
+	@# plugins/apidocs.yaml filled from dist/checksums.txt, validated, installed per platform, run through kubectl
+	$(WITH_KUBECTL) $(GO) -C hack/krewcheck test -count=1 ./...

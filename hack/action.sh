@@ -8,6 +8,7 @@
 #   INPUT_OUT         the site folder (required)
 #   INPUT_FORMAT      html, markdown or html,markdown (default html,markdown)
 #   INPUT_FRONT_MATTER none, hugo or docusaurus (default none)
+#   INPUT_COMPARE     recording folders (or "builtin") to compare with, separated by spaces or newlines
 #   INPUT_CHECK       "true": write nothing, fail (exit 4) when INPUT_OUT is out of date
 #   KUBE_APIDOCS_BIN  the kube-apidocs binary; default: built from this checkout into a temporary folder
 set -euo pipefail
@@ -36,6 +37,9 @@ else
   ( umask 077; printf '%s\n' "$INPUT_KUBECONFIG" > "$work/kubeconfig" )
   args+=(--kubeconfig "$work/kubeconfig")
 fi
+for dir in ${INPUT_COMPARE:-}; do
+  args+=(--compare "$dir")
+done
 [ "${INPUT_CHECK:-false}" = true ] && args+=(--check)
 
 # exit codes as documented in README.md (4: --check found the site out of date)

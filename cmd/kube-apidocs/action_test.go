@@ -20,7 +20,7 @@ func runAction(t *testing.T, tmp string, env ...string) result {
 func TestActionScript(t *testing.T) {
 	t.Parallel()
 	tmp := t.TempDir()
-	if got := runAction(t, tmp, "INPUT_FIXTURES=builtin", "INPUT_OUT=../../site", "INPUT_CHECK=true"); got.code != 0 {
+	if got := runAction(t, tmp, "INPUT_FIXTURES=builtin", "INPUT_OUT=../../site", "INPUT_COMPARE="+strings.Join(siteCompare(t), "\n"), "INPUT_CHECK=true"); got.code != 0 {
 		t.Fatalf("check of the committed site: exit %d\n%s%s", got.code, got.stdout, got.stderr)
 	}
 

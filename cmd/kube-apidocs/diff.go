@@ -13,6 +13,7 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/render/report"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
 )
 
 // exitDifferences is the exit code of `diff --fail-on` when differences of
@@ -26,6 +27,13 @@ type DiffOptions struct {
 	OldContext string
 	NewContext string
 	Removals   string
+	// OldSite and NewSite are where sites generated from each side live
+	// (a URL, or a path relative to the HTML page); -o html links the
+	// resources to their pages there.
+	OldSite, NewSite string
+	// Fields compares the kinds' schema fields where both sides have
+	// OpenAPI v3 documents.
+	Fields bool
 	// source holds the flags both sides share: --legacy-discovery,
 	// --max-file-size and kubectl's connection flags, with
 	// --old-context/--new-context in the place of --context.
@@ -50,6 +58,12 @@ subresources) changed, and resources that graduated to another version of
 their group. Removals the Kubernetes deprecation guide lists (1.16 to 1.32)
 say when they happened and what to use instead.
 
+Where both sides have OpenAPI v3 documents, the kinds served on both are
+compared field by field (paths as kubectl explain takes them): fields added
+and removed, required, type and enum changed. Resources NEW still serves
+although they are deprecated, and fields newly marked deprecated, are listed
+too.
+
 OLD and NEW are each a recording folder or "builtin". --old-context and
 --new-context read a side from a kubeconfig context instead, with kubectl's
 connection flags (--kubeconfig, --server, --token, ...) applying to both;
@@ -69,10 +83,13 @@ Exit codes: 0 no differences of the --fail-on class (or no --fail-on),
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", "text", "Output format. One of: (text, markdown, html, json, yaml).")
-	f.StringVar(&o.FailOn, "fail-on", "", "Exit 3 when differences of this class exist: removed (anything OLD served is gone), changed (removed, or a preferred version, resource or subresource changed), any (also additions).")
+	f.StringVar(&o.FailOn, "fail-on", "", "Exit 3 when differences of this class exist: removed (anything OLD served is gone), changed (removed, or a preferred version, resource or subresource changed, or a field removed or made required), deprecated (NEW serves a deprecated resource or newly deprecated field), any (also additions).")
+	f.BoolVar(&o.Fields, "fields", true, "Compare the schema fields of the kinds served on both sides where both have OpenAPI v3 documents; --fields=false compares discovery only.")
 	f.StringVar(&o.OldContext, "old-context", "", "Read OLD from this kubeconfig context instead of a folder.")
 	f.StringVar(&o.NewContext, "new-context", "", "Read NEW from this kubeconfig context instead of a folder.")
 	f.StringVar(&o.Removals, "removals", "", "Read removal notes from this YAML file (the format of generator/diff/removals.yaml) instead of the built-in list from the deprecation guide (1.16 to 1.32).")
+	f.StringVar(&o.OldSite, "old-site", "", "With -o html: link removed resources to their pages in this site, generated from OLD (a URL, or a path relative to the page).")
+	f.StringVar(&o.NewSite, "new-site", "", "With -o html: link added and changed resources to their pages in this site, generated from NEW (a URL, or a path relative to the page).")
 	o.source.addLegacyFlag(f)
 	o.source.addMaxFileSizeFlag(f)
 	o.source.kube.Context = nil // no --context: --old-context and --new-context choose
@@ -92,6 +109,19 @@ func (o *DiffOptions) removals() ([]model.Removal, error) {
 	return diff.ParseRemovals(data, o.Removals)
 }
 
+// deprecations returns the deprecated-but-served rows: the --removals
+// file's deprecations list, or the built-in one.
+func (o *DiffOptions) deprecations() ([]model.Deprecation, error) {
+	if o.Removals == "" {
+		return diff.BuiltinDeprecations(), nil
+	}
+	data, err := os.ReadFile(o.Removals)
+	if err != nil {
+		return nil, flagError("removals", err)
+	}
+	return diff.ParseDeprecations(data, o.Removals)
+}
+
 // Complete notes which sides are contexts and keeps the arguments for the
 // others.
 func (o *DiffOptions) Complete(cmd *cobra.Command, args []string) error {
@@ -107,10 +137,13 @@ func (o *DiffOptions) Validate() error {
 	if err := checkOutput(o.Output, "text", "markdown", "html", "json", "yaml"); err != nil {
 		return err
 	}
+	if (o.OldSite != "" || o.NewSite != "") && o.Output != "html" {
+		return fmt.Errorf("--old-site and --new-site apply only to -o html, got -o %s", o.Output)
+	}
 	switch o.FailOn {
-	case "", "removed", "changed", "any":
+	case "", "removed", "changed", "deprecated", "any":
 	default:
-		return fmt.Errorf("--fail-on accepts only removed, changed or any, got %q", o.FailOn)
+		return fmt.Errorf("--fail-on accepts only removed, changed, deprecated or any, got %q", o.FailOn)
 	}
 	need := 2
 	if o.oldIsContext {
@@ -160,19 +193,38 @@ func (s diffSide) label() string {
 	return "context " + s.context
 }
 
+// loaded is one side read: its API surface and, with --fields, the field
+// trees of its kinds (nil when it has no OpenAPI documents).
+type loaded struct {
+	api   *model.API
+	kinds []*model.KindSchema
+}
+
 // load reads one side. The connection flags are shared: a context side
 // points them at its context, one side after the other.
-func (o *DiffOptions) load(s diffSide) (*model.API, error) {
+func (o *DiffOptions) load(s diffSide) (loaded, error) {
 	src := o.source.withFixtures(s.fixtures)
+	src.openAPI = o.Fields
 	if s.isContext {
 		name := s.context
 		src.kube.Context = &name
 	}
 	api, err := src.load(o.ErrOut)
 	if err != nil {
-		return nil, fmt.Errorf("%s (%s): %w", s.which, s.label(), err)
+		return loaded{}, fmt.Errorf("%s (%s): %w", s.which, s.label(), err)
 	}
-	return api, nil
+	out := loaded{api: api}
+	if !o.Fields {
+		return out, nil
+	}
+	docs, err := src.openAPIDocuments()
+	if err == nil {
+		out.kinds, err = kindSchemas(api, docs)
+	}
+	if err != nil {
+		return loaded{}, fmt.Errorf("%s (%s): %w", s.which, s.label(), err)
+	}
+	return out, nil
 }
 
 // Run reads both sides, prints the diff, and returns the exit-3 error
@@ -182,26 +234,45 @@ func (o *DiffOptions) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	deprecations, err := o.deprecations()
+	if err != nil {
+		return err
+	}
 	sides := o.sides()
-	var apis [2]*model.API
+	var in [2]loaded
 	for i, s := range sides {
-		if apis[i], err = o.load(s); err != nil {
+		if in[i], err = o.load(s); err != nil {
 			return err
 		}
 	}
-	d := diff.Compare(apis[0], apis[1], diff.Options{OldSource: sides[0].label(), NewSource: sides[1].label(), Removals: removals})
-	if err := writeDiff(o.Out, o.Output, d); err != nil {
+	d := diff.Compare(in[0].api, in[1].api, diff.Options{
+		OldSource: sides[0].label(), NewSource: sides[1].label(), Removals: removals, Deprecations: deprecations,
+		OldKinds: in[0].kinds, NewKinds: in[1].kinds,
+	})
+	if err := writeDiff(o.Out, o.Output, d, report.DiffLinks{Old: siteLinks(o.OldSite), New: siteLinks(o.NewSite)}); err != nil {
 		return err
 	}
 	return failOnError(o.FailOn, d)
 }
 
-func writeDiff(w io.Writer, format string, d *model.APIDiff) error {
+// siteLinks links a resource to its page in the HTML site at base; nil
+// without a base.
+func siteLinks(base string) func(group, version, resource string) string {
+	if base == "" {
+		return nil
+	}
+	base = strings.TrimSuffix(base, "/") + "/"
+	return func(group, version, resource string) string {
+		return base + site.ResourcePage(group, version, resource, ".html")
+	}
+}
+
+func writeDiff(w io.Writer, format string, d *model.APIDiff, links report.DiffLinks) error {
 	switch format {
 	case "markdown":
 		return report.DiffMarkdown(w, d)
 	case "html":
-		return report.DiffHTML(w, d)
+		return report.DiffHTML(w, d, links)
 	case "json":
 		return report.DiffJSON(w, d)
 	case "yaml":
@@ -219,6 +290,8 @@ func failOnError(failOn string, d *model.APIDiff) error {
 		found = d.HasRemovals()
 	case "changed":
 		found = d.HasChanges()
+	case "deprecated":
+		found = d.HasDeprecations()
 	case "any":
 		found = !d.Empty()
 	}
@@ -235,6 +308,20 @@ func counts(d *model.APIDiff) string {
 		fmt.Sprintf("%d subresources removed", len(d.Subresources.Removed)),
 		fmt.Sprintf("%d resource changes", len(d.Resources.Changed)+len(d.Subresources.Changed)+len(d.GroupVersions.PreferredChanged)),
 		fmt.Sprintf("%d additions", len(d.Groups.Added)+len(d.GroupVersions.Added)+len(d.Resources.Added)+len(d.Subresources.Added)),
+	}
+	for _, c := range []struct {
+		n    int
+		what string
+	}{
+		{len(d.Fields.Removed), "fields removed"},
+		{len(d.Fields.Changed), "field changes"},
+		{len(d.Fields.Added), "fields added"},
+		{len(d.Deprecated.Resources), "deprecated resources served"},
+		{len(d.Deprecated.Fields), "fields newly deprecated"},
+	} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
+		}
 	}
 	return strings.Join(parts, ", ")
 }

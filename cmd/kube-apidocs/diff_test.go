@@ -174,13 +174,18 @@ func TestDiffFailOnExitCodes(t *testing.T) {
 		stderr           string
 	}{
 		{"fixtures/v1.29.6", "fixtures/v1.33.13", "", 0, ""},
-		{"fixtures/v1.29.6", "fixtures/v1.33.13", "removed", 3, "error: --fail-on removed: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions)\n"},
-		{"fixtures/v1.29.6", "fixtures/v1.33.13", "changed", 3, "error: --fail-on changed: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions)\n"},
-		{"fixtures/v1.29.6", "fixtures/v1.33.13", "any", 3, "error: --fail-on any: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions)\n"},
+		{"fixtures/v1.29.6", "fixtures/v1.33.13", "removed", 3, "error: --fail-on removed: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 2 deprecated resources served)\n"},
+		{"fixtures/v1.29.6", "fixtures/v1.33.13", "changed", 3, "error: --fail-on changed: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 2 deprecated resources served)\n"},
+		{"fixtures/v1.29.6", "fixtures/v1.33.13", "any", 3, "error: --fail-on any: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 2 deprecated resources served)\n"},
+		{"fixtures/v1.29.6", "fixtures/v1.33.13", "deprecated", 3, "error: --fail-on deprecated: differences found (1 group-versions removed, 2 resources removed, 0 subresources removed, 1 resource changes, 5 additions, 2 deprecated resources served)\n"},
 		// adding CRDs removes and changes nothing
 		{"builtin", "fixtures/v1.33.13-crds", "removed", 0, ""},
 		{"builtin", "fixtures/v1.33.13-crds", "changed", 0, ""},
-		{"builtin", "fixtures/v1.33.13-crds", "any", 3, "error: --fail-on any: differences found (0 group-versions removed, 0 resources removed, 0 subresources removed, 0 resource changes, 9 additions)\n"},
+		{"builtin", "fixtures/v1.33.13-crds", "any", 3, "error: --fail-on any: differences found (0 group-versions removed, 0 resources removed, 0 subresources removed, 0 resource changes, 9 additions, 2 deprecated resources served)\n"},
+		// v1.33 serves v1 ComponentStatus and v1 Endpoints, both deprecated;
+		// v1.32 had not deprecated Endpoints yet
+		{"builtin", "builtin", "deprecated", 3, "error: --fail-on deprecated: differences found (0 group-versions removed, 0 resources removed, 0 subresources removed, 0 resource changes, 0 additions, 2 deprecated resources served)\n"},
+		{"fixtures/v1.32.13", "fixtures/v1.32.13", "deprecated", 3, "error: --fail-on deprecated: differences found (0 group-versions removed, 0 resources removed, 0 subresources removed, 0 resource changes, 0 additions, 1 deprecated resources served)\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.old+" "+c.new+" "+c.failOn, func(t *testing.T) {
@@ -209,7 +214,7 @@ func TestDiffAndMatrixUsageErrors(t *testing.T) {
 		{[]string{"diff", "--old-context", "a", "--new-context", "b", "builtin"}, `error: diff needs 0 positional argument(s) besides --old-context/--new-context, got 1: usage: diff OLD NEW (each a recording folder or "builtin")`},
 		{[]string{"diff", "builtin", ""}, `error: diff: argument 2 is empty: name a recording folder or "builtin"`},
 		{[]string{"diff", "builtin", "builtin", "-o", "xml"}, "error: --output xml is not available (use one of: text, markdown, html, json, yaml)"},
-		{[]string{"diff", "builtin", "builtin", "--fail-on", "added"}, `error: --fail-on accepts only removed, changed or any, got "added"`},
+		{[]string{"diff", "builtin", "builtin", "--fail-on", "added"}, `error: --fail-on accepts only removed, changed, deprecated or any, got "added"`},
 		{[]string{"diff", "builtin", "/nonexistent/new"}, "error: NEW (/nonexistent/new): /nonexistent/new: no such folder"},
 		{[]string{"diff", "go.mod", "builtin"}, "error: OLD (go.mod): go.mod: not a folder"},
 		{[]string{"diff", "builtin", "builtin", "--max-file-size", "0"}, "error: OLD (builtin): --max-file-size must be a positive number of bytes, got 0"},

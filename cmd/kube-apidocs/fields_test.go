@@ -89,7 +89,11 @@ func TestSiteFieldsEveryKind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fields, err := siteFields(api, docs)
+	kinds, err := kindSchemas(api, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields, err := siteFields(kinds)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -216,13 +216,15 @@ func (o *GenerateOptions) Run(ctx context.Context) error {
 	if err := o.source.strictError(api); err != nil {
 		return err
 	}
+	opts.Deprecations = diff.BuiltinDeprecations()
+	var kinds []*model.KindSchema
 	if o.Fields {
-		if opts.Fields, err = o.fields(api); err != nil {
+		if kinds, opts.Fields, err = o.fields(api); err != nil {
 			return err
 		}
 	}
 	if len(o.Compare) > 0 {
-		m, err := o.matrix(api, o.ErrOut)
+		m, err := o.matrix(api, kinds, o.ErrOut)
 		if err != nil {
 			return err
 		}
@@ -288,19 +290,27 @@ func outError(err error) error {
 	return err
 }
 
-// matrix lines api up with the --compare recordings (diff.NewMatrix),
+// matrix lines api (whose field trees are kinds) up with the --compare
+// recordings (diff.NewMatrix), with their field trees when --fields is on,
 // warning on errOut about their unavailable group-versions.
-func (o *GenerateOptions) matrix(api *model.API, errOut io.Writer) (model.Matrix, error) {
-	inputs := []diff.MatrixInput{{Source: o.source.name(), API: api}}
+func (o *GenerateOptions) matrix(api *model.API, kinds []*model.KindSchema, errOut io.Writer) (model.Matrix, error) {
+	inputs := []diff.MatrixInput{{Source: o.source.name(), API: api, Kinds: kinds}}
 	for _, dir := range o.Compare {
-		other, err := o.source.withFixtures(dir).discover(errOut)
+		src := o.source.withFixtures(dir)
+		other, err := src.discover(errOut)
 		if err != nil {
 			return model.Matrix{}, compareError(dir, err)
 		}
 		for _, u := range other.Unavailable {
 			fmt.Fprintf(errOut, "warning: --compare %s: %s is unavailable: %s\n", dir, u.GroupVersion(), u.Reason)
 		}
-		inputs = append(inputs, diff.MatrixInput{Source: dir, API: other})
+		in := diff.MatrixInput{Source: dir, API: other}
+		if o.Fields {
+			if in.Kinds, err = src.kindSchemas(other); err != nil {
+				return model.Matrix{}, compareError(dir, err)
+			}
+		}
+		inputs = append(inputs, in)
 	}
 	return diff.NewMatrix(inputs), nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	stdhtml "html"
 	"io/fs"
 	"net/url"
 	"os"
@@ -47,19 +46,17 @@ func TestGenerateEveryResourceHasAPage(t *testing.T) {
 	}
 }
 
-// checkKubectlTable checks that the api-resources pages show kubectl's own
-// -o wide output byte for byte: the <pre> of the HTML page once unescaped,
-// and the fenced block of the Markdown page.
+// checkKubectlTable checks that the api-resources pages give kubectl's own
+// -o wide output byte for byte: the text file the HTML page links (the
+// page itself shows one table), and the fenced block of the Markdown page.
 func checkKubectlTable(t *testing.T, out, want string) {
 	t.Helper()
 	page := readText(t, filepath.Join(out, "api-resources.html"))
-	start := strings.Index(page, `<pre class="kubectl" tabindex="0">`)
-	end := strings.Index(page, "</pre>")
-	if start < 0 || end < start {
-		t.Fatal("api-resources.html has no kubectl <pre>")
+	if strings.Contains(page, "<pre") || !strings.Contains(page, `href="api-resources.txt"`) {
+		t.Error("api-resources.html shows a <pre> beside its table, or does not link api-resources.txt")
 	}
-	if got := stdhtml.UnescapeString(page[start+len(`<pre class="kubectl" tabindex="0">`) : end]); got != want {
-		t.Errorf("api-resources.html <pre> differs from kubectl api-resources -o wide:\n%s", got)
+	if got := readText(t, filepath.Join(out, "api-resources.txt")); got != want {
+		t.Errorf("api-resources.txt differs from kubectl api-resources -o wide:\n%s", got)
 	}
 	if md := readText(t, filepath.Join(out, "api-resources.md")); !strings.Contains(md, "```text\n"+want+"```\n") {
 		t.Error("api-resources.md lacks kubectl api-resources -o wide as a fenced block")
@@ -213,7 +210,11 @@ func resolveLink(out, page, link string) (string, bool) {
 func TestGenerateCommittedSiteIsFresh(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", "builtin", "--out", out, "--fields")
+	args := []string{"--fixtures", "builtin", "--out", out, "--fields"}
+	for _, dir := range siteCompare(t) {
+		args = append(args, "--compare", dir)
+	}
+	runGenerate(t, args...)
 	fresh := readTree(t, out)
 	committed := readTree(t, filepath.Join("..", "..", "site"))
 	for name, data := range fresh {
@@ -233,6 +234,27 @@ func TestGenerateCommittedSiteIsFresh(t *testing.T) {
 	if t.Failed() {
 		t.Logf("site/ was generated from the %s recording (fixtures.Builtin)", fixtures.BuiltinName)
 	}
+}
+
+// siteCompare is what make site compares the committed site with: the
+// Makefile's SITE_COMPARE, relative to this folder.
+func siteCompare(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "SITE_COMPARE ?="); ok {
+			var out []string
+			for _, dir := range strings.Fields(rest) {
+				out = append(out, filepath.Join("..", "..", dir))
+			}
+			return out
+		}
+	}
+	t.Fatal("Makefile has no SITE_COMPARE line")
+	return nil
 }
 
 func readTree(t *testing.T, dir string) map[string][]byte {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/spf13/cobra"
 	"k8s.io/cli-runtime/pkg/genericiooptions"
@@ -13,6 +14,9 @@ import (
 // MatrixOptions holds the flags of `kube-apidocs matrix`.
 type MatrixOptions struct {
 	Output string
+	// Fields adds the field history where recordings have OpenAPI v3
+	// documents.
+	Fields bool
 	source *sourceOptions
 	dirs   []string
 
@@ -39,6 +43,7 @@ group that serve the resource, the one kubectl api-resources shows marked *.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", "text", "Output format. One of: (text, markdown, json, yaml).")
+	f.BoolVar(&o.Fields, "fields", true, "Where two or more recordings have OpenAPI v3 documents, add since which of them each field exists (the fields of json and yaml, the counts of text and markdown); --fields=false reads discovery only.")
 	o.source.addLegacyFlag(f)
 	o.source.addMaxFileSizeFlag(f)
 	return cmd
@@ -62,11 +67,19 @@ func (o *MatrixOptions) Validate() error {
 func (o *MatrixOptions) Run(ctx context.Context) error {
 	inputs := make([]diff.MatrixInput, 0, len(o.dirs))
 	for _, dir := range o.dirs {
-		api, err := o.source.withFixtures(dir).load(o.ErrOut)
+		src := o.source.withFixtures(dir)
+		src.openAPI = o.Fields
+		api, err := src.load(o.ErrOut)
 		if err != nil {
 			return err
 		}
-		inputs = append(inputs, diff.MatrixInput{Source: dir, API: api})
+		in := diff.MatrixInput{Source: dir, API: api}
+		if o.Fields {
+			if in.Kinds, err = src.kindSchemas(api); err != nil {
+				return fmt.Errorf("%s: %w", dir, err)
+			}
+		}
+		inputs = append(inputs, in)
 	}
 	m := diff.NewMatrix(inputs)
 	switch o.Output {

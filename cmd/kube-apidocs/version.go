@@ -12,10 +12,11 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/render/table"
 )
 
-// version is the release, stamped by the release build
-// (-ldflags "-X main.version=v0.4.0"); empty in other builds, which take
-// the module version from the build information instead.
-var version string
+// version and commit are the release and its git commit, stamped by the
+// release build (.goreleaser.yaml: -ldflags "-X main.version=v0.4.0
+// -X main.commit=…"); empty in other builds, which take both from the
+// build information instead.
+var version, commit string
 
 // VersionInfo is what `kube-apidocs version` prints.
 type VersionInfo struct {
@@ -35,6 +36,7 @@ func buildVersion() VersionInfo {
 	info := VersionInfo{Version: version, GoVersion: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
 	build, ok := debug.ReadBuildInfo()
 	if !ok {
+		info.Commit = commit
 		return info
 	}
 	if info.Version == "" {
@@ -51,6 +53,9 @@ func buildVersion() VersionInfo {
 	}
 	if dirty && info.Commit != "" {
 		info.Commit += "-dirty"
+	}
+	if commit != "" {
+		info.Commit = commit
 	}
 	return info
 }

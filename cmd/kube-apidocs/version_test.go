@@ -40,11 +40,11 @@ func TestVersion(t *testing.T) {
 }
 
 func TestStampedVersion(t *testing.T) {
-	old := version
-	version = "v9.9.9"
-	defer func() { version = old }()
-	if got := buildVersion().Version; got != "v9.9.9" {
-		t.Fatalf("stamped version %q", got)
+	oldVersion, oldCommit := version, commit
+	version, commit = "v9.9.9", "0123456789abcdef0123456789abcdef01234567"
+	defer func() { version, commit = oldVersion, oldCommit }()
+	if got := buildVersion(); got.Version != "v9.9.9" || got.Commit != commit {
+		t.Fatalf("stamped version %q, commit %q", got.Version, got.Commit)
 	}
 }
 

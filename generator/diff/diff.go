@@ -16,6 +16,14 @@ type Options struct {
 	// group-versions and resources; nil means no notes. BuiltinRemovals()
 	// gives the guide's rows for 1.16 to 1.32.
 	Removals []model.Removal
+	// Deprecations are the deprecated but served kinds matched against
+	// NEW's resources; nil means none beyond what NEW's own OpenAPI
+	// descriptions say. BuiltinDeprecations() gives the bundled rows.
+	Deprecations []model.Deprecation
+	// OldKinds and NewKinds are the field trees of each side's kinds, read
+	// from its OpenAPI v3 documents. nil means the side has no documents:
+	// the fields section then says so and the diff compares discovery only.
+	OldKinds, NewKinds []*model.KindSchema
 }
 
 // Compare returns what changed from old to new across every served
@@ -34,6 +42,9 @@ func Compare(old, new *model.API, opts Options) *model.APIDiff {
 	d.Resources.Moved = findMoves(d.Resources.Removed, o, n)
 	d.RemovalNotes = matchRemovals(d, o, opts.Removals)
 	d.Unavailable = sortedKeys(skip)
+	nk := indexKinds(opts.NewKinds)
+	d.Fields, d.Deprecated.Fields = compareSchemas(o, n, skip, indexKinds(opts.OldKinds), nk)
+	d.Deprecated.Resources = deprecatedResources(n, new.Server.GitVersion, skip, opts.Deprecations, nk)
 	ensureLists(d)
 	return d
 }
@@ -139,6 +150,7 @@ func ensureLists(d *model.APIDiff) {
 	for _, p := range []*[]string{
 		&d.Groups.Added, &d.Groups.Removed, &d.GroupVersions.Added, &d.GroupVersions.Removed,
 		&d.Resources.Added, &d.Resources.Removed, &d.Subresources.Added, &d.Subresources.Removed, &d.Unavailable,
+		&d.Fields.Missing, &d.Fields.Added, &d.Fields.Removed, &d.Deprecated.Fields,
 	} {
 		if *p == nil {
 			*p = []string{}
@@ -155,6 +167,12 @@ func ensureLists(d *model.APIDiff) {
 	}
 	if d.Subresources.Changed == nil {
 		d.Subresources.Changed = []model.SubresourceChange{}
+	}
+	if d.Fields.Changed == nil {
+		d.Fields.Changed = []model.SchemaChange{}
+	}
+	if d.Deprecated.Resources == nil {
+		d.Deprecated.Resources = []model.DeprecatedResource{}
 	}
 	if d.RemovalNotes == nil {
 		d.RemovalNotes = []model.RemovalNote{}

@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -192,5 +193,68 @@ func TestParseRemovalsErrors(t *testing.T) {
 				t.Errorf("error = %v, want %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestCompareFieldsSynthetic pins each kind of field change on a small tree.
+func TestCompareFieldsSynthetic(t *testing.T) {
+	api := &model.API{Groups: []model.Group{{Name: "", Versions: []model.Version{{Version: "v1", Resources: []model.Resource{{Name: "things", Kind: "Thing"}}}}}}}
+	tree := func(fields ...model.Field) []*model.KindSchema {
+		return []*model.KindSchema{{Version: "v1", Kind: "Thing", Fields: []model.Field{{Name: "spec", Path: "spec", Type: "Object", Fields: fields}}}}
+	}
+	old := tree(
+		model.Field{Name: "a", Path: "spec.a", Type: "string", Enum: []string{"x", "y"}},
+		model.Field{Name: "b", Path: "spec.b", Type: "integer"},
+		model.Field{Name: "gone", Path: "spec.gone", Type: "string"},
+	)
+	new := tree(
+		model.Field{Name: "a", Path: "spec.a", Type: "string", Enum: []string{"y", "z"}, Required: true},
+		model.Field{Name: "b", Path: "spec.b", Type: "string", Deprecated: true},
+		model.Field{Name: "c", Path: "spec.c", Type: "boolean"},
+	)
+	d := diff.Compare(api, api, diff.Options{OldKinds: old, NewKinds: new})
+	body, err := json.Marshal(d.Fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"compared":true,"missing":[],"kinds":1,"added":["v1 Thing.spec.c"],"removed":["v1 Thing.spec.gone"],"changed":[` +
+		`{"field":"v1 Thing.spec.a","change":"enum","old":["x","y"],"new":["y","z"],"added":["z"],"removed":["x"]},` +
+		`{"field":"v1 Thing.spec.a","change":"required","old":false,"new":true},` +
+		`{"field":"v1 Thing.spec.b","change":"type","old":"integer","new":"string"}]}`
+	if string(body) != want {
+		t.Errorf("fields =\n%s\nwant\n%s", body, want)
+	}
+	if !reflect.DeepEqual(d.Deprecated.Fields, []string{"v1 Thing.spec.b"}) {
+		t.Errorf("deprecated fields = %v", d.Deprecated.Fields)
+	}
+	if !d.HasChanges() {
+		t.Error("a removed field is a change")
+	}
+}
+
+func TestParseDeprecationsErrors(t *testing.T) {
+	row := "{version: v1, kind: K, resource: ks, deprecatedIn: '1.2', source: "
+	cases := []struct{ name, yaml, want string }{
+		{"missing deprecatedIn", "deprecations:\n- {version: v1, kind: K, resource: ks, source: 'https://x'}\n", "f.yaml: deprecations[0]: deprecatedIn is empty"},
+		{"http source", "deprecations:\n- " + row + "'http://x'}\n", "f.yaml: deprecations[0]: source must be an https URL, an openapi: description or a k8s.io/api@ package"},
+		{"unknown field", "deprecations:\n- {version: v1, kind: K, resource: ks, deprecatedIn: '1.2', source: 'openapi:x', since: '1.1'}\n", "f.yaml: yaml: unmarshal errors: line 2: field since not found in type diff.deprecationRow"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := diff.ParseDeprecations([]byte(c.yaml), "f.yaml")
+			if err == nil || err.Error() != c.want {
+				t.Errorf("error = %v, want %q", err, c.want)
+			}
+		})
+	}
+	rows, err := diff.ParseDeprecations([]byte("deprecations:\n- "+row+"'k8s.io/api@v0.29.6 flowcontrol/v1beta3'}\n"), "f.yaml")
+	if err != nil || len(rows) != 1 || rows[0].DeprecatedIn != "1.2" {
+		t.Errorf("rows = %+v, err = %v", rows, err)
+	}
+	// every built-in row names its source and holds from its release on
+	for _, r := range diff.BuiltinDeprecations() {
+		if !r.AppliesTo("v"+r.DeprecatedIn+".0") || r.AppliesTo("v1.0.0") {
+			t.Errorf("%s %s: AppliesTo disagrees with deprecatedIn %s", r.APIVersion(), r.Kind, r.DeprecatedIn)
+		}
 	}
 }

@@ -13,6 +13,9 @@ type MatrixInput struct {
 	// Source names where the surface came from (a folder, "builtin").
 	Source string
 	API    *model.API
+	// Kinds are the field trees of the surface's kinds (from its OpenAPI v3
+	// documents); nil when it has none, and the field history skips it.
+	Kinds []*model.KindSchema
 }
 
 // NewMatrix lines up the resources of several API surfaces. Columns are
@@ -39,6 +42,7 @@ func NewMatrix(inputs []MatrixInput) model.Matrix {
 		a, b := m.Rows[i], m.Rows[j]
 		return a.Group < b.Group || a.Group == b.Group && a.Resource < b.Resource
 	})
+	m.Fields = fieldHistory(inputs)
 	return m
 }
 

@@ -32,6 +32,10 @@ type APIDiff struct {
 	// either side; they are left out of the comparison rather than reported
 	// as removed or added.
 	Unavailable []string `json:"unavailable"`
+	// Fields compares the schema fields of the kinds served on both sides.
+	Fields FieldDiff `json:"fields"`
+	// Deprecated lists what NEW serves although it is deprecated.
+	Deprecated Deprecations `json:"deprecated"`
 }
 
 // DiffSide describes one side of a diff.
@@ -199,16 +203,24 @@ func (d *APIDiff) HasRemovals() bool {
 }
 
 // HasChanges reports whether anything OLD serves was removed or altered
-// (preferred version, resource or subresource fields). Additions alone are
-// not changes.
+// (preferred version, resource or subresource fields), or a schema field
+// was removed or became required. Additions alone are not changes.
 func (d *APIDiff) HasChanges() bool {
-	return d.HasRemovals() || len(d.GroupVersions.PreferredChanged)+len(d.Resources.Changed)+len(d.Subresources.Changed) > 0
+	return d.HasRemovals() || d.Fields.Breaking() ||
+		len(d.GroupVersions.PreferredChanged)+len(d.Resources.Changed)+len(d.Subresources.Changed) > 0
 }
 
-// HasAdditions reports whether NEW serves anything OLD did not.
+// HasAdditions reports whether NEW serves anything OLD did not, or a schema
+// field changed in a way HasChanges does not count (added, a type or enum
+// changed, no longer required).
 func (d *APIDiff) HasAdditions() bool {
-	return len(d.Groups.Added)+len(d.GroupVersions.Added)+len(d.Resources.Added)+len(d.Subresources.Added) > 0
+	return len(d.Groups.Added)+len(d.GroupVersions.Added)+len(d.Resources.Added)+len(d.Subresources.Added)+
+		len(d.Fields.Added)+len(d.Fields.Changed) > 0
 }
+
+// HasDeprecations reports whether NEW serves a deprecated resource or a
+// newly deprecated field.
+func (d *APIDiff) HasDeprecations() bool { return !d.Deprecated.Empty() }
 
 // Empty reports whether the two sides serve the same API surface.
 func (d *APIDiff) Empty() bool { return !d.HasChanges() && !d.HasAdditions() }

@@ -1,5 +1,7 @@
 package model
 
+import "sort"
+
 // Matrix shows, for several API surfaces (usually several Kubernetes
 // releases), which group-versions serve each resource. Rows are
 // group/resource pairs, columns the API surfaces. The diff package builds it;
@@ -9,6 +11,9 @@ type Matrix struct {
 	Columns []MatrixColumn `json:"columns"`
 	// Rows are sorted by group ("" = core first), then resource name.
 	Rows []MatrixRow `json:"rows"`
+	// Fields, when two or more columns had OpenAPI v3 documents, says
+	// since which of them each field of each kind exists; nil otherwise.
+	Fields *FieldHistory `json:"fields,omitempty"`
 }
 
 // MatrixColumn is one compared API surface.
@@ -70,4 +75,43 @@ func (m Matrix) ServedSince(group, resource string) (MatrixColumn, bool) {
 		}
 	}
 	return MatrixColumn{}, false
+}
+
+// FieldHistory says since which compared release each field of a kind
+// exists, for the releases whose OpenAPI v3 documents were compared.
+type FieldHistory struct {
+	// Columns are the indexes of the Matrix columns that had OpenAPI
+	// documents, oldest first; the history knows nothing of the others.
+	Columns []int `json:"columns"`
+	// Kinds are the kinds of the newest of those releases that gained a
+	// field after their first compared release, sorted by apiVersion then
+	// kind.
+	Kinds []KindHistory `json:"kinds"`
+}
+
+// KindHistory is the history of one kind's fields.
+type KindHistory struct {
+	Group   string `json:"group"`
+	Version string `json:"version"`
+	Kind    string `json:"kind"`
+	// Since maps the path of each field the kind gained after the first
+	// compared release that has the kind to the Matrix column since which
+	// the field exists in every compared release up to the newest. Fields
+	// the kind had from its first compared release on are left out.
+	Since map[string]int `json:"since"`
+}
+
+// APIVersion returns the kind's apiVersion ("v1", "apps/v1").
+func (k KindHistory) APIVersion() string { return GroupVersion(k.Group, k.Version) }
+
+// AddedIn returns the paths whose Since is column, sorted.
+func (k KindHistory) AddedIn(column int) []string {
+	var out []string
+	for p, c := range k.Since {
+		if c == column {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

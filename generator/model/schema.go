@@ -14,6 +14,9 @@ type KindSchema struct {
 	Kind string `json:"kind"`
 	// Description is the kind's own description from its schema.
 	Description string `json:"description,omitempty"`
+	// Deprecated is true when the kind's description says the kind is
+	// deprecated ("Deprecated: This API is deprecated in v1.19+").
+	Deprecated bool `json:"deprecated,omitempty"`
 	// Fields are the top-level fields (apiVersion, kind, metadata, spec …).
 	Fields []Field `json:"fields,omitempty"`
 }

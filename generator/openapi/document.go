@@ -174,6 +174,7 @@ func (d *Document) Kind(kind string) (*model.KindSchema, error) {
 		Version:     d.version,
 		Kind:        kind,
 		Description: root.Description,
+		Deprecated:  deprecated(root.Description),
 		Fields:      fields,
 	}, nil
 }

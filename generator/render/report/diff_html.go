@@ -7,6 +7,7 @@ import (
 	"io/fs"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
 	"github.com/kube-apidocs/kube-apidocs/templates"
 )
 
@@ -14,6 +15,7 @@ import (
 // escapes every value, so names from a cluster stay text.
 var diffHTML = template.Must(template.New("report").Option("missingkey=error").Funcs(template.FuncMap{
 	"markClass": markClass,
+	"breakPath": site.BreakPath,
 }).ParseFS(templates.FS, "report/diff.html.tmpl"))
 
 // siteCSS is the site's stylesheet, which the page carries inline.
@@ -37,6 +39,16 @@ func markClass(mark string) string {
 	return "chg"
 }
 
+// DiffLinks links the resources of a diff page to their pages in a site
+// generated from each side. A nil func, or one that returns "", leaves
+// the item unlinked.
+type DiffLinks struct {
+	// Old links a resource served by the old side (a removed or moved
+	// one); New, one served by the new side (added or changed). They
+	// receive the group ("" for core), the version and the resource name.
+	Old, New func(group, version, resource string) string
+}
+
 // diffPage is what the diff-page block receives.
 type diffPage struct {
 	diffView
@@ -44,7 +56,30 @@ type diffPage struct {
 }
 
 // DiffHTML writes d as a standalone HTML page (no scripts, the site's
-// style inline) with the same sections as DiffText.
-func DiffHTML(w io.Writer, d *model.APIDiff) error {
-	return diffHTML.ExecuteTemplate(w, "diff-page", diffPage{diffView: newDiffView(d), CSS: siteCSS})
+// style inline) with the same sections as DiffText, each resource linked
+// as links says.
+func DiffHTML(w io.Writer, d *model.APIDiff, links DiffLinks) error {
+	v := newDiffView(d)
+	linkItems(v.Sections, links)
+	return diffHTML.ExecuteTemplate(w, "diff-page", diffPage{diffView: v, CSS: siteCSS})
+}
+
+// linkItems sets the URL of each item that names a resource page, with
+// the link func of the side that serves it.
+func linkItems(sections []diffSection, links DiffLinks) {
+	for si := range sections {
+		for ii := range sections[si].Items {
+			it := &sections[si].Items[ii]
+			if it.Page == nil {
+				continue
+			}
+			link := links.New
+			if it.Page.Side == oldSide {
+				link = links.Old
+			}
+			if link != nil {
+				it.URL = link(it.Page.Group, it.Page.Version, it.Page.Resource)
+			}
+		}
+	}
 }

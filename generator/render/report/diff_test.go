@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
 )
 
 // hostileDiff carries names a hostile cluster could serve: markup, script,
@@ -27,7 +28,7 @@ func hostileDiff() *model.APIDiff {
 
 func TestDiffHTMLEscapes(t *testing.T) {
 	var b bytes.Buffer
-	if err := DiffHTML(&b, hostileDiff()); err != nil {
+	if err := DiffHTML(&b, hostileDiff(), DiffLinks{}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -36,8 +37,47 @@ func TestDiffHTMLEscapes(t *testing.T) {
 			t.Errorf("HTML contains %q unescaped", bad)
 		}
 	}
-	if !strings.Contains(out, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+	if !strings.Contains(out, "&lt;script&gt;alert(1)&lt;/</span><wbr><span>script&gt;") {
 		t.Error("escaped script text missing")
+	}
+}
+
+// TestDiffHTMLLinks checks that removed resources link into the old site,
+// added and changed ones (and a subresource's resource) into the new one,
+// and that a group-version, which has no resource page, stays unlinked.
+func TestDiffHTMLLinks(t *testing.T) {
+	d := &model.APIDiff{
+		GroupVersions: model.GroupVersionChanges{Removed: []string{"batch/v1beta1"}},
+		Resources: model.ResourceChanges{Added: []string{"apps/v1/deployments"}, Removed: []string{"batch/v1beta1/cronjobs"},
+			Changed: []model.FieldChange{{Resource: "v1/pods", Field: "kind", Old: "Pod", New: "Pods"}}},
+		Subresources: model.SubresourceChanges{Added: []string{"v1/pods/resize"}},
+	}
+	link := func(side string) func(g, v, r string) string {
+		return func(g, v, r string) string { return side + "/" + g + "|" + v + "|" + r }
+	}
+	path := func(p string) string { return string(site.BreakPath(p)) }
+	var b bytes.Buffer
+	if err := DiffHTML(&b, d, DiffLinks{Old: link("old"), New: link("new")}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		`<a href="new/apps%7cv1%7cdeployments"><code class="path">` + path("apps/v1/deployments") + `</code></a>`,
+		`<a href="old/batch%7cv1beta1%7ccronjobs">`,
+		`<a href="new/%7cv1%7cpods"><code class="path">` + path("v1/pods") + `</code></a>`,
+		`<a href="new/%7cv1%7cpods"><code class="path">` + path("v1/pods/resize") + `</code></a>`,
+		"<span class=\"mark del\">-</span><code class=\"path\">" + path("batch/v1beta1") + "</code>\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff page lacks %s:\n%s", want, out)
+		}
+	}
+	b.Reset()
+	if err := DiffHTML(&b, d, DiffLinks{New: func(g, v, r string) string { return "javascript:alert(1)" }}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "javascript:") || strings.Contains(b.String(), `href="old`) {
+		t.Error("a javascript: link got through, or a side without a site was linked")
 	}
 }
 

@@ -37,6 +37,55 @@ type diffItem struct {
 	Note    string
 	NoteURL string
 	Fields  []string
+	// Page is the resource whose page the item can link to, on the side
+	// Side names; nil for an item that is no resource.
+	Page *pageRef
+	// URL is that page's address, when the caller knows a site.
+	URL string
+}
+
+// pageRef names a resource page: the side that serves it and its group
+// ("" for core), version and name.
+type pageRef struct {
+	Side                     side
+	Group, Version, Resource string
+}
+
+type side int
+
+const (
+	oldSide side = iota
+	newSide
+)
+
+// onPages marks items whose subjects are resource paths ("apps/v1/deployments",
+// "v1/pods"), or with sub subresource paths of them, as resources of side s.
+func onPages(items []diffItem, s side, sub bool) []diffItem {
+	for i := range items {
+		p := items[i].Subject
+		if sub {
+			p = p[:max(strings.LastIndex(p, "/"), 0)]
+		}
+		gv, name, ok := cutLast(p)
+		if !ok {
+			continue
+		}
+		group, version, named := strings.Cut(gv, "/")
+		if !named {
+			group, version = "", gv
+		}
+		items[i].Page = &pageRef{Side: s, Group: group, Version: version, Resource: name}
+	}
+	return items
+}
+
+// cutLast splits p at its last slash.
+func cutLast(p string) (before, after string, ok bool) {
+	i := strings.LastIndex(p, "/")
+	if i <= 0 {
+		return "", "", false
+	}
+	return p[:i], p[i+1:], true
 }
 
 func newDiffView(d *model.APIDiff) diffView {
@@ -46,22 +95,22 @@ func newDiffView(d *model.APIDiff) diffView {
 		New:   sideDescription(d.New),
 		Empty: d.Empty(),
 	}
-	v.Summary = diffSummary(d)
-	v.Sections = nonEmpty([]diffSection{
+	v.Summary = append(diffSummary(d), fieldSummary(d)...)
+	v.Sections = nonEmpty(append([]diffSection{
 		{"Groups removed", plainItems("-", d.Groups.Removed, groupName)},
 		{"Groups added", plainItems("+", d.Groups.Added, groupName)},
 		{"Group-versions removed", noted(d, plainItems("-", d.GroupVersions.Removed, nil))},
 		{"Group-versions added", plainItems("+", d.GroupVersions.Added, nil)},
 		{"Preferred versions changed", preferredItems(d.GroupVersions.PreferredChanged)},
-		{"Resources graduated or moved", moveItems(d)},
-		{"Resources removed", noted(d, plainItems("-", bareRemovals(d), nil))},
-		{"Resources added", plainItems("+", d.Resources.Added, nil)},
-		{"Resources changed", fieldItems(d.Resources.Changed)},
-		{"Subresources removed", plainItems("-", d.Subresources.Removed, nil)},
-		{"Subresources added", plainItems("+", d.Subresources.Added, nil)},
-		{"Subresources changed", subresourceItems(d.Subresources.Changed)},
+		{"Resources graduated or moved", onPages(moveItems(d), oldSide, false)},
+		{"Resources removed", onPages(noted(d, plainItems("-", bareRemovals(d), nil)), oldSide, false)},
+		{"Resources added", onPages(plainItems("+", d.Resources.Added, nil), newSide, false)},
+		{"Resources changed", onPages(fieldItems(d.Resources.Changed), newSide, false)},
+		{"Subresources removed", onPages(plainItems("-", d.Subresources.Removed, nil), oldSide, true)},
+		{"Subresources added", onPages(plainItems("+", d.Subresources.Added, nil), newSide, true)},
+		{"Subresources changed", onPages(subresourceItems(d.Subresources.Changed), newSide, true)},
 		{"Not compared (unavailable on one side)", plainItems("?", d.Unavailable, nil)},
-	})
+	}, fieldSections(d)...))
 	return v
 }
 
@@ -100,20 +149,20 @@ func diffSummary(d *model.APIDiff) []summaryRow {
 }
 
 func countResources(changes []model.FieldChange) int {
-	n, last := 0, ""
-	for _, c := range changes {
-		if c.Resource != last {
-			n, last = n+1, c.Resource
-		}
-	}
-	return n
+	return countRuns(changes, func(c model.FieldChange) string { return c.Resource })
 }
 
 func countSubresources(changes []model.SubresourceChange) int {
+	return countRuns(changes, func(c model.SubresourceChange) string { return c.Subresource })
+}
+
+// countRuns counts the subjects of a sorted list of changes: the runs of
+// entries with the same key.
+func countRuns[T any](changes []T, key func(T) string) int {
 	n, last := 0, ""
 	for _, c := range changes {
-		if c.Subresource != last {
-			n, last = n+1, c.Subresource
+		if k := key(c); k != last {
+			n, last = n+1, k
 		}
 	}
 	return n

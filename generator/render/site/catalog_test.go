@@ -283,3 +283,25 @@ func TestNoManifestReasonsMatchSkeleton(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogKeysAreUsed fails on a message no template or Go file of the
+// site calls, which would go on being translated for nothing.
+func TestCatalogKeysAreUsed(t *testing.T) {
+	_, cats := parseAll(t)
+	var src strings.Builder
+	for _, pattern := range []string{"../../../templates/*.tmpl", "*.go"} {
+		names, _ := filepath.Glob(pattern)
+		for _, n := range names {
+			data, err := os.ReadFile(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src.Write(data)
+		}
+	}
+	for key := range cats[DefaultLanguage].Messages {
+		if !strings.HasPrefix(key, "stability.") && !strings.Contains(src.String(), `"`+key+`"`) {
+			t.Errorf("en.yaml: %q is used nowhere", key)
+		}
+	}
+}

@@ -35,33 +35,9 @@ type cheatField struct {
 	Enum                []string
 }
 
-// generator is a command of kubectl 1.33 that writes a manifest with
-// --dry-run=client -o yaml (kubectl's pkg/cmd/create and run), for the
-// resource group/name.
-type generator struct {
-	group, resource, sub, args string
-}
-
-// generators lists kubectl's manifest generators in the order of its help.
-var generators = []generator{
-	{"rbac.authorization.k8s.io", "clusterroles", "create clusterrole", "NAME --verb=get,list --resource=pods"},
-	{"rbac.authorization.k8s.io", "clusterrolebindings", "create clusterrolebinding", "NAME --clusterrole=NAME --user=jane"},
-	{"", "configmaps", "create configmap", "NAME --from-literal=key=value"},
-	{"batch", "cronjobs", "create cronjob", `NAME --image=busybox --schedule="*/5 * * * *"`},
-	{"apps", "deployments", "create deployment", "NAME --image=nginx --replicas=2"},
-	{"networking.k8s.io", "ingresses", "create ingress", `NAME --rule="example.com/=svc:80"`},
-	{"batch", "jobs", "create job", "NAME --image=busybox"},
-	{"", "namespaces", "create namespace", "NAME"},
-	{"policy", "poddisruptionbudgets", "create poddisruptionbudget", "NAME --selector=app=web --min-available=1"},
-	{"scheduling.k8s.io", "priorityclasses", "create priorityclass", "NAME --value=1000"},
-	{"", "resourcequotas", "create quota", "NAME --hard=pods=10"},
-	{"rbac.authorization.k8s.io", "roles", "create role", "NAME --verb=get,list --resource=pods"},
-	{"rbac.authorization.k8s.io", "rolebindings", "create rolebinding", "NAME --role=NAME --user=jane"},
-	{"", "secrets", "create secret generic", "NAME --from-literal=key=value"},
-	{"", "services", "create service clusterip", "NAME --tcp=80:8080"},
-	{"", "serviceaccounts", "create serviceaccount", "NAME"},
-	{"", "pods", "run", "NAME --image=nginx"},
-}
+// runGenerator is kubectl run, the generator of pods (not a kubectl create
+// subcommand, so not in generators).
+const runGenerator = "run example --image=nginx"
 
 // cheatKinds are the kinds whose fields the cheat sheet and the
 // flashcards ask about, the ones CKA and CKAD tasks write most.
@@ -74,27 +50,33 @@ const maxCheatFields = 4
 
 func buildCheatsheet(s *siteView) *cheatsheetView {
 	v := &cheatsheetView{}
-	byKey := map[string]rowView{}
 	for _, r := range s.Rows {
-		byKey[r.Group+"/"+r.Name] = r
-	}
-	create := map[string]string{}
-	for _, g := range generators {
-		r, ok := byKey[g.group+"/"+g.resource]
-		if !ok {
-			continue
+		gen, create := generatorOf(r)
+		v.Kinds = append(v.Kinds, cheatKind{Kind: r.Kind, Name: r.Name, Term: s.cat.term(r.Kind), ShortNames: r.ShortNames,
+			APIVersion: r.APIVersion, Path: r.Path, Namespaced: r.Namespaced == "true", Create: create})
+		if gen != "" {
+			v.Generators = append(v.Generators, cheatGenerator{Kind: r.Kind, Path: r.Path, Command: "kubectl " + gen + " --dry-run=client -o yaml"})
 		}
-		create[r.Path] = g.sub
-		v.Generators = append(v.Generators, cheatGenerator{Kind: r.Kind, Path: r.Path,
-			Command: "kubectl " + g.sub + " " + strings.Replace(g.args, "NAME", "example", 1) + " --dry-run=client -o yaml"})
 	}
-	for _, r := range s.Rows {
-		term := s.cat.term(r.Kind)
-		v.Kinds = append(v.Kinds, cheatKind{Kind: r.Kind, Name: r.Name, Term: term, ShortNames: r.ShortNames,
-			APIVersion: r.APIVersion, Path: r.Path, Namespaced: r.Namespaced == "true", Create: create[r.Path]})
-	}
+	slices.SortStableFunc(v.Generators, func(a, b cheatGenerator) int { return strings.Compare(a.Command, b.Command) })
 	v.Explain = cheatFields(s)
 	return v
+}
+
+// generatorOf returns the kubectl command that writes a manifest of the
+// row's resource (kubectl create's generators, kubectl run for pods) and
+// its subcommand ("create deployment"), or "" when kubectl has none.
+func generatorOf(r rowView) (command, sub string) {
+	if r.Group == "" && r.Name == "pods" && strings.HasPrefix(r.APIVersion, "v1") {
+		return runGenerator, "run"
+	}
+	version := r.APIVersion[strings.LastIndex(r.APIVersion, "/")+1:]
+	gen, ok := generators[r.Group+"/"+version+"/"+r.Name]
+	if !ok {
+		return "", ""
+	}
+	sub, _, _ = strings.Cut(gen, " example")
+	return "create " + gen, "create " + sub
 }
 
 // cheatFields picks, for each of cheatKinds the site documents with

@@ -66,5 +66,30 @@ func cleanMatrix(m *model.Matrix) *model.Matrix {
 		}
 		out.Rows = append(out.Rows, row)
 	}
+	out.Fields = cleanHistory(m.Fields, len(m.Columns))
+	return out
+}
+
+// cleanHistory cleans a field history's names and drops column indexes
+// outside the matrix.
+func cleanHistory(h *model.FieldHistory, columns int) *model.FieldHistory {
+	if h == nil {
+		return nil
+	}
+	out := &model.FieldHistory{}
+	for _, c := range h.Columns {
+		if c >= 0 && c < columns {
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	for _, k := range h.Kinds {
+		ck := model.KindHistory{Group: cleanText(k.Group), Version: cleanText(k.Version), Kind: cleanText(k.Kind), Since: map[string]int{}}
+		for p, c := range k.Since {
+			if c >= 0 && c < columns {
+				ck.Since[cleanText(p)] = c
+			}
+		}
+		out.Kinds = append(out.Kinds, ck)
+	}
 	return out
 }

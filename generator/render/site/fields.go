@@ -64,6 +64,9 @@ type fieldView struct {
 	// Deeper is true when the field has fields nested deeper than
 	// maxFieldDepth, which the page leaves out.
 	Deeper bool
+	// Since says since which compared release the field exists; nil
+	// without a field history or for fields as old as the kind.
+	Since *fieldSinceView
 	// Indent is the Markdown list indentation of the field (4 spaces a
 	// level, which Hugo, MkDocs and Docusaurus all read as nesting).
 	Indent string

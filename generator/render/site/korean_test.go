@@ -41,7 +41,7 @@ func TestKoreanSite(t *testing.T) {
 		{"concepts.html", `<h2 id="401-unauthorized와-403-forbidden">401 Unauthorized와 403 Forbidden</h2>`},
 		{"concepts.html", `<h2 id="코어-그룹과-이름-있는-그룹">코어 그룹과 이름 있는 그룹</h2>`},
 		{"api-resources.md", "| NAME | SHORTNAMES | APIVERSION |"},
-		{"assets/search-index.js", `"l":"Pod","n":"pods","s":"po","v":"v1","k":"파드"`},
+		{"assets/search-index.js", `"l":"Pod","n":"pods","s":"po","v":"v1","p":"resources/core/v1/pods.html","w":"파드"`},
 		{"cheatsheet.md", "| [Deployment](resources/apps/v1/deployments.md) 디플로이먼트 | deploy | apps/v1 | 예 | `create deployment` |"},
 		{"flashcards.html", `data-score="점수: {m}문제 중 {n}개 정답"`},
 	} {
@@ -151,7 +151,7 @@ func TestCheatsheet(t *testing.T) {
 	for _, want := range []string{
 		"| [Deployment](resources/apps/v1/deployments.md) | deploy | apps/v1 | yes | `create deployment` |",
 		"| [Namespace](resources/core/v1/namespaces.md) | ns | v1 | no | `create namespace` |",
-		"- `kubectl create deployment example --image=nginx --replicas=2 --dry-run=client -o yaml`",
+		"- `kubectl create deployment example --image=nginx --dry-run=client -o yaml`",
 		"- `kubectl run example --image=nginx --dry-run=client -o yaml`",
 		"This site was generated without field pages",
 		"| `/metrics`, `/logs` | 403; needs a rule with `nonResourceURLs`",

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"reflect"
 	"regexp"
 	"strings"
@@ -53,5 +54,29 @@ func TestEndpoints(t *testing.T) {
 	cluster := PathsFor("storage.k8s.io", "v1", model.Resource{Name: "storageclasses"})
 	if cluster != (RESTPaths{Collection: "/apis/storage.k8s.io/v1/storageclasses", Item: "/apis/storage.k8s.io/v1/storageclasses/{name}"}) {
 		t.Errorf("PathsFor cluster-scoped = %+v", cluster)
+	}
+}
+
+// TestBreakPath pins how a path may wrap: pieces that stay on one line,
+// a <wbr> after each slash and before the query, every piece escaped; and
+// how a concept note's code span may: after '/', ';' and ',', and at spaces.
+func TestBreakPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/api/v1/pods":            "<span>/</span><wbr><span>api/</span><wbr><span>v1/</span><wbr><span>pods</span>",
+		"/apis/x/v1/a?watch=true": "<span>/</span><wbr><span>apis/</span><wbr><span>x/</span><wbr><span>v1/</span><wbr><span>a</span><wbr><span>?watch=true</span>",
+		"v1/<script>/":            "<span>v1/</span><wbr><span>&lt;script&gt;/</span>",
+		"":                        "",
+	} {
+		if got := string(BreakPath(in)); got != want {
+			t.Errorf("BreakPath(%q) = %s, want %s", in, got, want)
+		}
+	}
+	var b bytes.Buffer
+	if err := markdownToHTML.Convert([]byte("`a/b;c,d e-f` and `x\ny`"), &b); err != nil {
+		t.Fatal(err)
+	}
+	want := `<p><code class="path"><span>a/</span><wbr><span>b;</span><wbr><span>c,</span><wbr><span>d</span> <span>e-f</span></code> and <code class="path"><span>x</span> <span>y</span></code></p>` + "\n"
+	if b.String() != want {
+		t.Errorf("code spans:\n%s\nwant\n%s", b.String(), want)
 	}
 }

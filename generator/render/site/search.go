@@ -14,10 +14,15 @@ type searchEntry struct {
 	Name       string `json:"n,omitempty"`
 	ShortNames string `json:"s,omitempty"`
 	APIVersion string `json:"v,omitempty"`
+	Path       string `json:"p"`
+	// Alias is a resource's resource.group, the name kubectl and RBAC
+	// use ("deployments.apps"); empty for the core group.
+	Alias string `json:"a,omitempty"`
+	// Kind is the kind a "subresource" entry belongs to.
+	Kind string `json:"k,omitempty"`
 	// Terms are the words of the site's language for the kind (파드),
 	// comma-separated, from the catalog's term table.
-	Terms string `json:"k,omitempty"`
-	Path  string `json:"p"`
+	Terms string `json:"w,omitempty"`
 	// Fields are the fields of a "fields" entry as a tree (encodeFields);
 	// each field's path is also its anchor on the page at Path.
 	Fields string `json:"f,omitempty"`
@@ -35,12 +40,23 @@ func searchIndex(s *siteView) ([]byte, error) {
 	var entries []searchEntry
 	for _, g := range s.Groups {
 		entries = append(entries, searchEntry{Type: "group", Label: g.Display, Name: g.Name, Path: g.Path})
+		for _, v := range g.Versions {
+			entries = append(entries, searchEntry{Type: "version", Label: v.APIVersion, Name: v.Version, Path: g.Path + "#" + v.Anchor})
+		}
 	}
+	preferred := preferredPaths(s)
 	for _, r := range s.Resources {
-		entries = append(entries, searchEntry{
+		e := searchEntry{
 			Type: "resource", Label: r.Kind, Name: r.Name, ShortNames: strings.Join(r.ShortNames, ","),
 			APIVersion: r.APIVersion, Path: r.Path, Terms: strings.Join(s.cat.Terms[r.Kind], ","),
-		})
+		}
+		if r.Group != "" {
+			e.Alias = r.Name + "." + r.Group
+		}
+		entries = append(entries, e)
+		if preferred[r.Path] {
+			entries = append(entries, subresourceEntries(r)...)
+		}
 	}
 	entries = append(entries, fieldEntries(s)...)
 	data, err := json.Marshal(entries) // escapes <, > and & as \u003c…
@@ -48,6 +64,27 @@ func searchIndex(s *siteView) ([]byte, error) {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
 	return []byte("window.KUBE_APIDOCS_SEARCH = " + string(data) + ";\n"), nil
+}
+
+// preferredPaths are the pages of the resources the kubectl api-resources
+// table shows: the preferred version of each.
+func preferredPaths(s *siteView) map[string]bool {
+	out := make(map[string]bool, len(s.Rows))
+	for _, r := range s.Rows {
+		out[r.Path] = true
+	}
+	return out
+}
+
+// subresourceEntries are r's subresources as "deployments/scale", found on
+// r's page.
+func subresourceEntries(r *resourceView) []searchEntry {
+	var out []searchEntry
+	for _, sub := range r.Subresources {
+		name := r.Name + "/" + sub.Name
+		out = append(out, searchEntry{Type: "subresource", Label: name, Name: name, Kind: r.Kind, APIVersion: r.APIVersion, Path: r.Path + "#subresources"})
+	}
+	return out
 }
 
 // fieldEntries lists, for each resource page of the kubectl api-resources
@@ -58,10 +95,7 @@ func fieldEntries(s *siteView) []searchEntry {
 	if !s.HasFields {
 		return nil
 	}
-	preferred := map[string]bool{}
-	for _, r := range s.Rows {
-		preferred[r.Path] = true
-	}
+	preferred := preferredPaths(s)
 	var out []searchEntry
 	for _, r := range s.Resources {
 		if r.Fields == nil || !preferred[r.Path] {

@@ -41,6 +41,7 @@ func (c *catalog) htmlFuncs() htmltemplate.FuncMap {
 		"t":         c.html,
 		"stability": c.stability,
 		"code":      htmlCode,
+		"pathcode":  htmlPathCode,
 		"link":      htmlLink,
 		"kindname":  c.kindName,
 		"lang":      func() string { return c.Lang },
@@ -90,4 +91,10 @@ func topic(word string) string {
 	default:
 		return word + "는"
 	}
+}
+
+// htmlPathCode is an argument of t in HTML: a path made by BreakPath, as
+// a code span of class path.
+func htmlPathCode(p htmltemplate.HTML) htmltemplate.HTML {
+	return `<code class="path">` + p + `</code>`
 }

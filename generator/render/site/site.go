@@ -55,6 +55,12 @@ type SiteOptions struct {
 	// that manifest, and search finds the fields. nil, or a kind missing,
 	// leaves the pages exactly as without it.
 	Fields map[KindRef]*FieldDoc
+	// Deprecations are the deprecated but served kinds (the deprecations of
+	// generator/diff/removals.yaml): a resource page a row names (group,
+	// version, resource) says the resource is deprecated, from the row's
+	// deprecatedIn release on. A kind whose field tree (Fields) is
+	// Deprecated says it too. nil marks only those.
+	Deprecations []model.Deprecation
 	// TemplateTimeout bounds the time all template execution of one Site
 	// call may take; past it Site returns a *TemplateTimeoutError naming
 	// the running block. 0 means no limit.

@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/kube-apidocs/kube-apidocs/templates"
 )
@@ -60,8 +62,93 @@ func parseHTML(overrides fs.FS, cat *catalog) (*template.Template, error) {
 }
 
 var htmlFuncs = template.FuncMap{
-	"join":  strings.Join,
-	"table": newTableView,
+	"join":      strings.Join,
+	"table":     newTableView,
+	"breakPath": BreakPath,
+	"groupTree": func(root string, t indexTreeView) groupTreeView { return groupTreeView{root, t} },
+	"groupLine": func(root string, g *groupView) groupLineView { return groupLineView{root, g} },
+}
+
+// BreakPath escapes a REST or resource path for HTML and lets the browser
+// break it after each slash and before its query, so that a narrow screen
+// wraps it between segments and never inside one (see breakAfter). The
+// diff report uses it too.
+func BreakPath(p string) template.HTML {
+	path, query, hasQuery := strings.Cut(p, "?")
+	out := breakAfter(path, "/")
+	if hasQuery {
+		out += "<wbr>" + breakAfter("?"+query, "")
+	}
+	return template.HTML(out) // every piece escaped
+}
+
+// breakAfter escapes s for HTML as pieces that never break inside (each a
+// <span>, which the style sheet keeps on one line), split after each of
+// the characters in marks (with a <wbr>) and at spaces (kept).
+func breakAfter(s, marks string) string {
+	var b strings.Builder
+	piece := func(p string) {
+		if p != "" {
+			b.WriteString("<span>" + template.HTMLEscapeString(p) + "</span>")
+		}
+	}
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ' ':
+			piece(s[start:i])
+			b.WriteByte(' ')
+			start = i + 1
+		case strings.IndexByte(marks, s[i]) >= 0 && i+1 < len(s):
+			piece(s[start : i+1])
+			b.WriteString("<wbr>")
+			start = i + 1
+		}
+	}
+	piece(s[start:])
+	return b.String()
+}
+
+// codeBreaks renders Markdown code spans (of the concept notes) as
+// <code class="path"> that may wrap after '/', ';' and ',', so that a long
+// path or header fits a phone without breaking a word.
+type codeBreaks struct{}
+
+// RegisterFuncs registers the code span renderer.
+func (codeBreaks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindCodeSpan, renderCodeSpan)
+}
+
+// renderCodeSpan is goldmark's code span renderer (a line ending inside
+// the span becomes a space) with breakAfter's <wbr>s.
+func renderCodeSpan(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	var text strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			v := string(t.Segment.Value(source))
+			if trimmed, ok := strings.CutSuffix(v, "\n"); ok {
+				v = trimmed + " "
+			}
+			text.WriteString(v)
+		}
+	}
+	_, err := w.WriteString(`<code class="path">` + breakAfter(text.String(), "/;,") + "</code>")
+	return ast.WalkSkipChildren, err
+}
+
+// groupTreeView is what the group-tree block receives; groupLineView, what
+// group-line receives.
+type groupTreeView struct {
+	Root string
+	Tree indexTreeView
+}
+
+type groupLineView struct {
+	Root  string
+	Group *groupView
 }
 
 // tableView is what the resource-table block receives: the rows, the way
@@ -106,6 +193,7 @@ func htmlPage(t *template.Template, md markdownTemplates, s *siteView, p page) (
 var markdownToHTML = goldmark.New(
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(codeBreaks{}, 100))), // before goldmark's own (1000)
 )
 
 // headingIDs makes the ids of the notes' headings as goldmark does, but
@@ -186,7 +274,9 @@ func htmlAssetFiles(s *siteView, overrides fs.FS) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, File{Path: "assets/search-index.js", Data: index}), nil
+	files = append(files, File{Path: "assets/search-index.js", Data: index})
+	// kubectl's own text of the api-resources table, which the page links
+	return append(files, File{Path: "api-resources.txt", Data: []byte(s.TableText)}), nil
 }
 
 // readAsset reads an asset from the overrides when they have it, else from

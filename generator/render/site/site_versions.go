@@ -20,6 +20,9 @@ type matrixView struct {
 	// Compared lists the column labels as one line ("v1.29.6, v1.33.13").
 	Compared string
 	Rows     []*matrixRowView
+	// FieldsAdded counts the fields each kind gained per release; nil
+	// without a field history.
+	FieldsAdded *fieldsAddedView
 }
 
 // matrixRowView is one group/resource across the compared versions.

@@ -31,7 +31,9 @@ type siteView struct {
 	TableText   string
 	Unavailable []unavailableView
 	Tree        treeView
-	Notes       notesView
+	// IndexTree is the index's foldable tree of groups.
+	IndexTree indexTreeView
+	Notes     notesView
 	// Matrix is the versions page; nil unless several API surfaces are compared.
 	Matrix *matrixView
 	// HasFields is true when some resource page shows its fields (and the
@@ -65,6 +67,8 @@ type groupView struct {
 	Preferred   string
 	Versions    []versionView
 	Unavailable []unavailableView
+	// Resources counts the resources of the preferred version.
+	Resources int
 }
 
 // versionView is one served version of a group, with its table.
@@ -115,11 +119,17 @@ type resourceView struct {
 	// manifest and YAML is empty.
 	SchemaManifest bool
 	NoManifest     string
+	// Commands is the "what do I type" section.
+	Commands *commandsView
 	// Fields is the kind's field tree; nil without SiteOptions.Fields.
 	Fields        *fieldsView
 	OtherVersions []linkView
 	// Since is nil unless several API surfaces are compared.
 	Since *sinceView
+	// Deprecated is set when the server still serves the resource although
+	// it is deprecated (SiteOptions.Deprecations, or the kind's own
+	// description); nil otherwise.
+	Deprecated *deprecationView
 }
 
 // subresourceView is one subresource row of a resource page.
@@ -154,7 +164,11 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *c
 	for _, r := range s.Resources {
 		r.Term = cat.term(r.Kind)
 	}
+	attachCommands(api, s.Resources, ph)
+	countGroupResources(s.Groups)
+	s.IndexTree = buildIndexTree(s.Groups)
 	attachFields(s.Resources, opts.Fields)
+	markDeprecated(s.Resources, opts.Deprecations, opts.Fields, api.Server.GitVersion)
 	for _, r := range s.Resources {
 		if why, ok := cat.NoManifest[r.APIVersion+" "+r.Kind]; ok && r.NoManifest != "" {
 			r.NoManifest = why
@@ -165,6 +179,7 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *c
 	s.TableText = wideTable(api)
 	s.Matrix = buildMatrix(s, opts.Matrix)
 	linkSince(s)
+	linkFieldSince(s, opts.Matrix)
 	s.Counts = countSite(api, s)
 	s.Tree = buildTree(s, ext == ".html", ph)
 	s.Notes = buildNotes(api, s)
@@ -199,6 +214,18 @@ func buildGroup(api *model.API, g model.Group, slugs *slugger, ext string) *grou
 	}
 	gv.Unavailable = unavailableViews(api, &g.Name)
 	return gv
+}
+
+// countGroupResources counts the resources of each group's preferred
+// version.
+func countGroupResources(groups []*groupView) {
+	for _, g := range groups {
+		for _, v := range g.Versions {
+			if v.Preferred {
+				g.Resources = len(v.Rows)
+			}
+		}
+	}
 }
 
 // unavailableViews lists the unavailable group-versions: all of them when
@@ -316,14 +343,7 @@ func skeleton(r *resourceView) string {
 	addPair(&doc, "apiVersion", r.APIVersion)
 	addPair(&doc, "kind", r.Kind)
 	doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "metadata"}, &meta)
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
-		return "" // encoding a tree of plain strings cannot fail
-	}
-	enc.Close()
-	return b.String()
+	return encodeYAML(&doc)
 }
 
 func addPair(m *yaml.Node, key, value string) {

@@ -45,11 +45,12 @@
   function score(e, q) {
     var label = e.l.toLowerCase(), name = (e.n || "").toLowerCase();
     var shorts = e.s ? e.s.toLowerCase().split(",") : [];
-    if (shorts.indexOf(q) >= 0 || label === q || name === q) { return 100; }
-    if (label.indexOf(q) === 0 || name.indexOf(q) === 0) { return 60; }
+    var alias = (e.a || "").toLowerCase(); // resource.group, as kubectl and RBAC write it
+    if (shorts.indexOf(q) >= 0 || label === q || name === q || alias === q) { return 100; }
+    if (label.indexOf(q) === 0 || name.indexOf(q) === 0 || (alias && alias.indexOf(q) === 0)) { return 60; }
     for (var i = 0; i < shorts.length; i++) { if (shorts[i].indexOf(q) === 0) { return 50; } }
     if (label.indexOf(q) >= 0 || name.indexOf(q) >= 0) { return 30; }
-    var terms = e.k ? e.k.split(",") : [];
+    var terms = e.w ? e.w.split(",") : [];
     for (var j = 0; j < terms.length; j++) {
       if (terms[j] === q) { return 90; }
       if (terms[j].indexOf(q) === 0) { return 55; }
@@ -103,6 +104,8 @@
     for (var i = 0; i < index.length; i++) {
       if (index[i].t === "fields") { fieldHits(index[i], q, i, hits); continue; }
       var s = score(index[i], q);
+      // a subresource ranks below every kind unless the query names one
+      if (index[i].t === "subresource" && q.indexOf("/") < 0) { s = Math.min(s, 20); }
       if (s > 0) { hits.push({ e: index[i], s: s, d: 0, i: i, j: 0 }); }
     }
     // Best score first, then the shallower field, then index order.
@@ -113,7 +116,16 @@
   // resultItem is one option of the results listbox: a link, so that it
   // can also be opened in a new tab, that never takes focus itself (focus
   // stays in the input, which points at it with aria-activedescendant).
-  function resultItem(h, id, groupLabel) {
+  // metaText is the grey text after a result: what kind of entry it is
+  // (in the words of the list's data attributes) or the resource's names.
+  function metaText(e, labels) {
+    if (e.t === "group") { return labels.group; }
+    if (e.t === "version") { return labels.version; }
+    if (e.t === "subresource") { return labels.subresource + " · " + e.k + " · " + e.v; }
+    return e.n + " · " + e.v + (e.s ? " · " + e.s : "") + (e.a ? " · " + e.a : "");
+  }
+
+  function resultItem(h, id, labels) {
     var e = h.e;
     var a = document.createElement("a");
     a.id = id;
@@ -130,7 +142,7 @@
     if (h.path) {
       meta.textContent = e.l + " · " + e.v;
     } else {
-      meta.textContent = e.t === "group" ? groupLabel : e.n + " · " + e.v + (e.s ? " · " + e.s : "");
+      meta.textContent = metaText(e, labels);
     }
     a.appendChild(meta);
     return a;
@@ -185,8 +197,9 @@
         none.textContent = list.getAttribute("data-none") || "";
         list.appendChild(none);
       }
-      var groupLabel = list.getAttribute("data-group") || "";
-      hits.forEach(function (h, i) { list.appendChild(resultItem(h, "search-option-" + i, groupLabel)); });
+      var labels = {};
+      ["group", "version", "subresource"].forEach(function (k) { labels[k] = list.getAttribute("data-" + k) || ""; });
+      hits.forEach(function (h, i) { list.appendChild(resultItem(h, "search-option-" + i, labels)); });
       show(true);
       announce(status, hits.length, hits.length === searchLimit);
     });

@@ -1,0 +1,99 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/model"
+	"github.com/kube-apidocs/kube-apidocs/templates"
+)
+
+// fieldPhrases is templates/report/fields.txt.tmpl: the wording of the
+// fields and deprecations sections, the same for every output.
+var fieldPhrases = template.Must(template.New("fields").Option("missingkey=error").ParseFS(templates.FS, "report/fields.txt.tmpl"))
+
+// phrase executes one block of fieldPhrases.
+func phrase(name string, data any) string {
+	var b strings.Builder
+	if err := fieldPhrases.ExecuteTemplate(&b, name, data); err != nil {
+		panic(fmt.Sprintf("report/fields.txt.tmpl: %v", err)) // embedded at build time; the tests execute every block
+	}
+	return b.String()
+}
+
+func sectionTitle(name string) string { return phrase("section", map[string]string{"Name": name}) }
+
+// fieldSummary is the summary rows of the fields and deprecations sections.
+func fieldSummary(d *model.APIDiff) []summaryRow {
+	f := d.Fields
+	return []summaryRow{
+		{"fields", phrase("fields-summary", map[string]any{
+			"Compared": f.Compared, "Kinds": f.Kinds, "Added": len(f.Added), "Removed": len(f.Removed), "Changed": countFields(f.Changed),
+		})},
+		{"deprecated", phrase("deprecated-summary", map[string]int{"Resources": len(d.Deprecated.Resources), "Fields": len(d.Deprecated.Fields)})},
+	}
+}
+
+func countFields(changes []model.SchemaChange) int {
+	return countRuns(changes, func(c model.SchemaChange) string { return c.Field })
+}
+
+// fieldSections are the sections of the fields and deprecations parts.
+func fieldSections(d *model.APIDiff) []diffSection {
+	return []diffSection{
+		{sectionTitle("fields-not-compared"), missingItems(d.Fields)},
+		{sectionTitle("fields-removed"), plainItems("-", d.Fields.Removed, nil)},
+		{sectionTitle("fields-added"), plainItems("+", d.Fields.Added, nil)},
+		{sectionTitle("fields-changed"), schemaItems(d.Fields.Changed)},
+		{sectionTitle("deprecated-resources"), deprecatedItems(d.Deprecated.Resources)},
+		{sectionTitle("deprecated-fields"), plainItems("!", d.Deprecated.Fields, nil)},
+	}
+}
+
+func missingItems(f model.FieldDiff) []diffItem {
+	if len(f.Missing) == 0 {
+		return nil
+	}
+	has := map[string]bool{}
+	for _, m := range f.Missing {
+		has[m] = true
+	}
+	return []diffItem{{Mark: "?", Subject: "fields", Detail: phrase("fields-missing", map[string]bool{"Old": has[model.SideOld], "New": has[model.SideNew]})}}
+}
+
+// schemaItems lists the changes by field, one line per change.
+func schemaItems(changes []model.SchemaChange) []diffItem {
+	var out []diffItem
+	for _, c := range changes {
+		if len(out) == 0 || out[len(out)-1].Subject != c.Field {
+			out = append(out, diffItem{Mark: "~", Subject: c.Field})
+		}
+		last := &out[len(out)-1]
+		last.Fields = append(last.Fields, schemaChangeText(c))
+	}
+	return out
+}
+
+func schemaChangeText(c model.SchemaChange) string {
+	return phrase("field-change", map[string]any{
+		"Change": c.Change, "Old": c.Old, "New": c.New, "Added": c.Added, "Removed": c.Removed,
+	})
+}
+
+// deprecatedItems lists the deprecated resources NEW serves; a source that
+// is a link becomes the item's note link, another is named in the detail.
+func deprecatedItems(rs []model.DeprecatedResource) []diffItem {
+	out := make([]diffItem, 0, len(rs))
+	for _, r := range rs {
+		it := diffItem{Mark: "!", Subject: r.Resource}
+		note := phrase("deprecated-note", r)
+		if strings.HasPrefix(r.Source, "https://") {
+			it.Note, it.NoteURL = note, r.Source
+		} else {
+			it.Detail = note + " (" + r.Source + ")"
+		}
+		out = append(out, it)
+	}
+	return out
+}
