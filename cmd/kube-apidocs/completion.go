@@ -18,7 +18,7 @@ var flagValues = map[string]map[string][]string{
 	"api-resources": {"output": {"wide", "name", "json", "yaml"}, "sort-by": {"name", "kind"}},
 	"diff":          {"output": {"text", "markdown", "html", "json", "yaml"}, "fail-on": {"removed", "changed", "any"}},
 	"matrix":        {"output": {"text", "markdown", "json", "yaml"}},
-	"generate":      {"format": {"html", "markdown"}, "front-matter": {"none", "hugo", "docusaurus"}, "lang": site.Languages()},
+	"generate":      {"format": {"html", "markdown"}, "front-matter": {"none", "hugo", "mkdocs", "docusaurus"}, "lang": site.Languages()},
 	"version":       {"output": {"json", "yaml"}},
 }
 

@@ -90,7 +90,7 @@ func (o *GenerateOptions) addFlags(f *pflag.FlagSet) {
 	f.StringSliceVar(&o.Formats, "format", o.Formats, "Output formats: html, markdown or both (html,markdown).")
 	f.StringVar(&o.ConfigFile, "config", "", "Read settings from this YAML file (see README.md, \"Configuration file\"); flags override it.")
 	f.StringVar(&o.Templates, "templates", "", "Folder of *.html.tmpl / *.md.tmpl files whose {{define}} blocks replace the built-in ones.")
-	f.StringVar(&o.FrontMatter, "front-matter", o.FrontMatter, "Front matter for Markdown pages: none, hugo or docusaurus.")
+	f.StringVar(&o.FrontMatter, "front-matter", o.FrontMatter, "Front matter and Markdown for a static site generator: none (GitHub-flavoured Markdown), hugo, mkdocs or docusaurus.")
 	f.StringVar(&o.Title, "title", "", `Site title (default "Kubernetes API <server version>").`)
 	f.StringVar(&o.BaseURL, "base-url", "", "Absolute URL the HTML site is published at, for canonical links (links stay relative).")
 	f.StringVar(&o.Lang, "lang", site.DefaultLanguage, "Language of every word the site writes: "+strings.Join(site.Languages(), " or ")+" (names from the API stay as they are).")

@@ -22,7 +22,7 @@ func TestGenerateErrors(t *testing.T) {
 		{[]string{"--fixtures", "builtin"}, "--out is required"},
 		{[]string{"--fixtures", "builtin", "--out", "."}, "--out .: choose a folder of its own"},
 		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--format", "pdf"}, `--format "pdf" is not available (use html, markdown or both)`},
-		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--front-matter", "jekyll"}, `--front-matter: front matter "jekyll" is not available (use none, hugo or docusaurus)`},
+		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--front-matter", "jekyll"}, `--front-matter: front matter "jekyll" is not available (use none, hugo, mkdocs or docusaurus)`},
 		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--base-url", "example.com"}, `--base-url: base URL "example.com" must be an absolute http or https URL`},
 		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--lang", "fr"}, `--lang: language "fr" has no message catalog (use en or ko, or add i18n/fr.yaml to the templates folder)`},
 		{[]string{"--fixtures", "builtin", "--out", dir + "/s", "--lang", "../ko"}, `--lang: language "../ko" is not a language tag (use en or ko)`},

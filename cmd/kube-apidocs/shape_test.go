@@ -37,7 +37,7 @@ func TestExplain(t *testing.T) {
 		{"answer over the limit", &source.TooLargeError{URL: "https://k8s.example/api", Limit: 10}, "GET https://k8s.example/api: the answer is larger than the limit of 10 bytes (raise it with --max-file-size)"},
 		{"template timeout", &site.TemplateTimeoutError{Template: "index", Timeout: time.Second}, `template "index" did not finish within 1s (--template-timeout)`},
 		{"format", site.SiteOptions{Formats: []string{"pdf"}}.Validate(), `--format "pdf" is not available (use html, markdown or both)`},
-		{"front matter", site.SiteOptions{FrontMatter: "jekyll"}.Validate(), `--front-matter: front matter "jekyll" is not available (use none, hugo or docusaurus)`},
+		{"front matter", site.SiteOptions{FrontMatter: "jekyll"}.Validate(), `--front-matter: front matter "jekyll" is not available (use none, hugo, mkdocs or docusaurus)`},
 		{"base URL", site.SiteOptions{BaseURL: "docs"}.Validate(), `--base-url: base URL "docs" must be an absolute http or https URL`},
 		{"template timeout option", site.SiteOptions{TemplateTimeout: -time.Second}.Validate(), "--template-timeout: template timeout -1s is negative (use 0 for no limit)"},
 		{"other", errors.New("something else"), "something else"},

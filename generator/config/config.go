@@ -26,7 +26,7 @@ type Config struct {
 	Out string `yaml:"out"`
 	// Formats lists "html" and/or "markdown".
 	Formats []string `yaml:"formats"`
-	// FrontMatter is "none", "hugo" or "docusaurus".
+	// FrontMatter is "none", "hugo", "mkdocs" or "docusaurus".
 	FrontMatter string `yaml:"frontMatter"`
 	// Templates is a folder of template overrides.
 	Templates string `yaml:"templates"`

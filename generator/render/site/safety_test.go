@@ -165,7 +165,7 @@ func TestSitePhrasesOverride(t *testing.T) {
 	}
 	for path, wants := range map[string][]string{
 		"resources/core/v1/pods.md":   {"---\ntitle: Ressource Pod\n---\n", "Beispiel list pods:", "kubectl get --raw /api/v1/namespaces/default/pods\n", "| `/api/v1/pods` | alle Namensräume |"},
-		"resources/core/v1/pods.html": {"<title>Ressource Pod · Kubernetes API v1.33.13</title>", "<p>Beispiel list pods:</p>", "<td><code class=\"path\">" + string(BreakPath("/api/v1/pods")) + "</code></td><td>alle Namensräume</td>"},
+		"resources/core/v1/pods.html": {"<title>Ressource Pod · Kubernetes API v1.33.13</title>", "<p>Beispiel list pods:</p>", "<td class=\"path-cell\"><code class=\"path\">" + string(BreakPath("/api/v1/pods")) + "</code></td><td>alle Namensräume</td>"},
 		"api-tree.svg":                {"(bevorzugt)"},
 	} {
 		for _, want := range wants {

@@ -51,14 +51,15 @@ func (c *catalog) htmlFuncs() htmltemplate.FuncMap {
 
 // markdownFuncs are the catalog's functions in Markdown and plain-text
 // templates: t prints a message as it is (the template escapes each
-// argument first), link makes a Markdown link to pass to t, plain a
+// argument first), mdlink makes a Markdown link to pass to t (its target
+// from link), plain a
 // message without its markup (phrases), kindname as in HTML.
 func (c *catalog) markdownFuncs() map[string]any {
 	return map[string]any{
 		"t":         c.markdown,
 		"stability": c.stability,
 		"plain":     c.plain,
-		"link":      mdLink,
+		"mdlink":    mdLink,
 		"kindname":  c.kindName,
 		"lang":      func() string { return c.Lang },
 		"topic":     topic,

@@ -22,6 +22,7 @@ const (
 const (
 	FrontMatterNone       = "none"
 	FrontMatterHugo       = "hugo"
+	FrontMatterMkDocs     = "mkdocs"
 	FrontMatterDocusaurus = "docusaurus"
 )
 
@@ -35,8 +36,11 @@ type SiteOptions struct {
 	BaseURL string
 	// Formats lists FormatHTML and/or FormatMarkdown; nil means both.
 	Formats []string
-	// FrontMatter is FrontMatterNone (or ""), FrontMatterHugo or
-	// FrontMatterDocusaurus; it applies to Markdown pages only.
+	// FrontMatter is FrontMatterNone (or ""), FrontMatterHugo,
+	// FrontMatterMkDocs or FrontMatterDocusaurus; it applies to Markdown
+	// pages only, and writes them for that generator: its escaping of
+	// untrusted text, its links and anchors, its front page (Hugo's
+	// _index.md). None is GitHub-flavoured Markdown.
 	FrontMatter string
 	// Templates, when non-nil, holds *.html.tmpl and *.md.tmpl files whose
 	// {{define}} blocks replace the embedded blocks of the same name, and
@@ -110,9 +114,9 @@ func (o SiteOptions) Validate() error {
 		}
 	}
 	switch o.FrontMatter {
-	case "", FrontMatterNone, FrontMatterHugo, FrontMatterDocusaurus:
+	case "", FrontMatterNone, FrontMatterHugo, FrontMatterMkDocs, FrontMatterDocusaurus:
 	default:
-		return optionError(OptionFrontMatter, "front matter %q is not available (use none, hugo or docusaurus)", o.FrontMatter)
+		return optionError(OptionFrontMatter, "front matter %q is not available (use none, hugo, mkdocs or docusaurus)", o.FrontMatter)
 	}
 	if o.TemplateTimeout < 0 {
 		return optionError(OptionTemplateTimeout, "template timeout %s is negative (use 0 for no limit)", o.TemplateTimeout)
