@@ -31,7 +31,7 @@ users:
 		{[]string{"api-resources", "-o", ""}, "wide\nname\njson\nyaml\n"},
 		{[]string{"api-resources", "--sort-by", ""}, "name\nkind\n"},
 		{[]string{"api-resources", "--fixtures", "builtin", "--api-group", "auth"}, "authentication.k8s.io\nauthorization.k8s.io\n"},
-		{[]string{"generate", "--front-matter", ""}, "none\nhugo\ndocusaurus\n"},
+		{[]string{"generate", "--front-matter", ""}, "none\nhugo\nmkdocs\ndocusaurus\n"},
 		{[]string{"generate", "--format", ""}, "html\nmarkdown\n"},
 		{[]string{"generate", "--lang", ""}, "en\nko\n"},
 		{[]string{"diff", "--fail-on", ""}, "removed\nchanged\nany\n"},
