@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -36,7 +37,7 @@ func TestKoreanSiteInBrowser(t *testing.T) {
 	if shots == "" {
 		shots = t.TempDir()
 	}
-	ctx, problems := newBrowser(t, browser)
+	ctx, problems := newBrowserFor(t, browser, 4*time.Minute) // eight full-page screenshots and two PDFs
 	for _, p := range []struct{ name, path, h1 string }{
 		{"index", "index.html", "쿠버네티스 API v1.33.13"},
 		{"api-resources", "api-resources.html", "API 리소스"},
