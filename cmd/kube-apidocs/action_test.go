@@ -33,18 +33,18 @@ func TestActionScript(t *testing.T) {
 	if got.code != 0 || !strings.HasPrefix(got.stdout, "Wrote ") {
 		t.Fatalf("generate from a kubeconfig secret: exit %d\n%s%s", got.code, got.stdout, got.stderr)
 	}
-	if _, err := os.Stat(filepath.Join(out, "index.md")); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "_index.md")); err != nil { // Hugo's front page
 		t.Fatalf("no Markdown site: %v", err)
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Fatalf("the action left %v in its temporary folder (the kubeconfig must be removed)", left)
 	}
 
-	if err := os.WriteFile(filepath.Join(out, "index.md"), []byte("edited"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "_index.md"), []byte("edited"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	got = runAction(t, tmp, "INPUT_KUBECONFIG="+string(kubeconfig), "INPUT_OUT="+out, "INPUT_FORMAT=markdown", "INPUT_FRONT_MATTER=hugo", "INPUT_CHECK=true")
-	if got.code != exitStale || got.stdout != "changed  index.md\n" {
+	if got.code != exitStale || got.stdout != "changed  _index.md\n" {
 		t.Fatalf("check of an edited site: exit %d, stdout %q, stderr %q", got.code, got.stdout, got.stderr)
 	}
 
