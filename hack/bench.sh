@@ -5,7 +5,8 @@
 # does the full discovery every time), median of RUNS runs with hyperfine,
 # for the vanilla recording, the recorded 1,000-CRD cluster and synthetic
 # clusters of 100, 1,000 and 3,000 CRDs (hack/gencrds); peak memory with
-# /usr/bin/time -v; and `generate` (the full site) when the binary has it.
+# /usr/bin/time -v; start-up (--help, version); explain against kubectl
+# explain through serve; and `generate` (the full site) when the binary has it.
 #
 # Usage: hack/bench.sh            (from anywhere; RUNS=15 PORT=18420 by default)
 # Needs: go, hyperfine (apt-get install hyperfine), kubectl (kubectl.1.33 from
@@ -66,6 +67,28 @@ for rec in fixtures/v1.33.13 fixtures/v1.33.13-1000crds "$WORK/synthetic-100" "$
   printf '| %s | %d | %.1f ms | %.1f ms | %.2f | %s MB | %.1f |\n' "$name" "$resources" "$a" "$b" "$(echo "$a / $b" | bc -l)" \
     "$(peak_mb "${ours[@]}")" "$(echo "$a * 1000 / $resources" | bc -l)"
 done
+
+# start-up (issue 17: --help and version ≤ 8 ms, ≤ 15 MiB)
+echo
+echo "| command | median | peak RSS |"
+echo "|---|---:|---:|"
+for args in "--help" "version"; do
+  hyperfine -N --style none --warmup 3 --runs "$RUNS" --export-json "$WORK/s.json" "$BIN $args" > /dev/null 2>&1
+  printf '| kube-apidocs %s | %.1f ms | %s MB |\n' "$args" "$(median_ms "$WORK/s.json" 0)" "$(peak_mb "$BIN" $args)"
+done
+
+# explain against kubectl explain through serve (issue 17: ≤ 0.5 ×)
+echo
+echo "| explain deployments.spec | kube-apidocs median | kubectl median | ratio | kube-apidocs peak RSS |"
+echo "|---|---:|---:|---:|---:|"
+serve fixtures/v1.33.13
+ours=("$BIN" explain deployments.spec --fixtures fixtures/v1.33.13)
+theirs=("$KUBECTL" --kubeconfig "$WORK/kubeconfig" --cache-dir "$WORK/kcache" explain deployments.spec)
+if ! cmp -s <("${ours[@]}") <("${theirs[@]}"); then echo "explain output differs from kubectl's" >&2; exit 1; fi
+hyperfine -N --style none --warmup 3 --runs "$RUNS" --export-json "$WORK/e.json" \
+  --command-name ours "${ours[*]}" --command-name kubectl "${theirs[*]}" > /dev/null 2>&1
+a=$(median_ms "$WORK/e.json" 0); b=$(median_ms "$WORK/e.json" 1)
+printf '| fixtures/v1.33.13 | %.1f ms | %.1f ms | %.2f | %s MB |\n' "$a" "$b" "$(echo "$a / $b" | bc -l)" "$(peak_mb "${ours[@]}")"
 
 if "$BIN" generate --help > /dev/null 2>&1; then
   echo

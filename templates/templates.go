@@ -10,5 +10,5 @@ import "embed"
 // plain-text templates (*.md.tmpl), the static assets copied into every
 // HTML site (assets/) and the templates of the diff report (report/).
 //
-//go:embed *.html.tmpl *.md.tmpl assets/* report/*
+//go:embed *.html.tmpl *.md.tmpl assets/* report/* i18n/*.yaml
 var FS embed.FS

@@ -80,6 +80,8 @@ func TestAxeSite(t *testing.T) {
 		{name: "concepts", path: "concepts.html"},
 		{name: "versions", path: "versions.html"},
 		{name: "diff", path: "diff.html"},
+		{name: "cheatsheet", path: "cheatsheet.html"},
+		{name: "flashcards", path: "flashcards.html", prepare: []chromedp.Action{press("#card-options button")}},
 	}
 	// Desktop in both schemes, then a phone in dark mode: on a narrow
 	// screen code blocks and tables scroll and must take focus. Each in

@@ -29,3 +29,26 @@ func BenchmarkAPIResourcesCommand(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStartup runs `--help` and `version` in process: building the
+// command tree and printing, what every command pays after package
+// initialisation. Process start and init are not in it; hack/bench.sh times
+// the whole process and BENCHMARKS.md the init (GODEBUG=inittrace=1).
+func BenchmarkStartup(b *testing.B) {
+	for _, args := range [][]string{{"--help"}, {"version"}} {
+		b.Run(args[0], func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				var out bytes.Buffer
+				root := newRootCommand(genericiooptions.IOStreams{In: bytes.NewReader(nil), Out: &out, ErrOut: io.Discard})
+				root.SetArgs(args)
+				if err := root.Execute(); err != nil {
+					b.Fatal(err)
+				}
+				if out.Len() == 0 {
+					b.Fatal("no output")
+				}
+			}
+		})
+	}
+}

@@ -19,7 +19,7 @@ func TestGenerateCheck(t *testing.T) {
 	}
 	runGenerate(t, "--fixtures", "builtin", "--out", out)
 	stdout, _, err = execute("generate", "--fixtures", "builtin", "--out", out, "--check", "--fields=false")
-	if err != nil || stdout != out+" is up to date (173 files)\n" {
+	if err != nil || stdout != out+" is up to date (177 files)\n" {
 		t.Fatalf("--check after generate: %v, %q", err, stdout)
 	}
 	index := filepath.Join(out, "index.html")

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"k8s.io/client-go/tools/clientcmd"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
 )
 
 // flagValues are the values shell completion offers for flags that take
@@ -16,7 +18,7 @@ var flagValues = map[string]map[string][]string{
 	"api-resources": {"output": {"wide", "name", "json", "yaml"}, "sort-by": {"name", "kind"}},
 	"diff":          {"output": {"text", "markdown", "html", "json", "yaml"}, "fail-on": {"removed", "changed", "deprecated", "any"}},
 	"matrix":        {"output": {"text", "markdown", "json", "yaml"}},
-	"generate":      {"format": {"html", "markdown"}, "front-matter": {"none", "hugo", "mkdocs", "docusaurus"}},
+	"generate":      {"format": {"html", "markdown"}, "front-matter": {"none", "hugo", "mkdocs", "docusaurus"}, "lang": site.Languages()},
 	"version":       {"output": {"json", "yaml"}},
 }
 

@@ -33,6 +33,7 @@ users:
 		{[]string{"api-resources", "--fixtures", "builtin", "--api-group", "auth"}, "authentication.k8s.io\nauthorization.k8s.io\n"},
 		{[]string{"generate", "--front-matter", ""}, "none\nhugo\nmkdocs\ndocusaurus\n"},
 		{[]string{"generate", "--format", ""}, "html\nmarkdown\n"},
+		{[]string{"generate", "--lang", ""}, "en\nko\n"},
 		{[]string{"diff", "--fail-on", ""}, "removed\nchanged\ndeprecated\nany\n"},
 		{[]string{"matrix", "-o", ""}, "text\nmarkdown\njson\nyaml\n"},
 		{[]string{"version", "-o", ""}, "json\nyaml\n"},

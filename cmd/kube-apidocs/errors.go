@@ -28,6 +28,7 @@ var optionPrefix = map[site.Option]string{
 	site.OptionFrontMatter:     "--front-matter: ",
 	site.OptionBaseURL:         "--base-url: ",
 	site.OptionTemplateTimeout: "--template-timeout: ",
+	site.OptionLanguage:        "--lang: ",
 }
 
 // explain adds to an error of the libraries the flag that changes its

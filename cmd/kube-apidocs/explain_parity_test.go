@@ -107,7 +107,17 @@ func explainDifference(got, want result) string {
 // gets one line saying why, and exit 1.
 func TestExplainWithoutOpenAPI(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join(fixturesDir, "v1.29.6")
+	// v1.29.6 without its OpenAPI documents
+	dir := copyRecording(t, "v1.29.6")
+	docs, err := filepath.Glob(filepath.Join(dir, "openapi__*"))
+	if err != nil || len(docs) == 0 {
+		t.Fatalf("no OpenAPI files in the copy of v1.29.6: %v", err)
+	}
+	for _, f := range docs {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
 	got := apidocs(t, "explain", "pods", "--fixtures", dir)
 	want := "error: --fixtures " + dir + ": the recording has no OpenAPI documents (openapi__v3.json and the documents it lists); record it again with kube-apidocs record to explain its types\n"
 	if got.code != 1 || got.stderr != want || got.stdout != "" {

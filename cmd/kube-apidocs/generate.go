@@ -31,6 +31,8 @@ type GenerateOptions struct {
 	FrontMatter string
 	Title       string
 	BaseURL     string
+	// Lang is the language of the site's words (site.SiteOptions.Language).
+	Lang string
 	// Compare lists the other API surfaces (recording folders or builtin)
 	// the version matrix lines this one up with.
 	Compare []string
@@ -71,6 +73,9 @@ compared version that serves it.`,
   # Settings from a file; flags still win
   kube-apidocs generate --config kube-apidocs.yaml --title "Staging cluster"
 
+  # The same site in Korean (한국어): headings, labels, notes, cheat sheet and flashcards
+  kube-apidocs generate --fixtures builtin --lang ko --out site-ko
+
   # The newest cluster's site, with a versions page comparing older releases
   kube-apidocs generate --fixtures builtin --compare fixtures/v1.29.6 --compare fixtures/v1.30.14 --out site-compared`,
 		Args: cobra.NoArgs,
@@ -88,6 +93,7 @@ func (o *GenerateOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.FrontMatter, "front-matter", o.FrontMatter, "Front matter and Markdown for a static site generator: none (GitHub-flavoured Markdown), hugo, mkdocs or docusaurus.")
 	f.StringVar(&o.Title, "title", "", `Site title (default "Kubernetes API <server version>").`)
 	f.StringVar(&o.BaseURL, "base-url", "", "Absolute URL the HTML site is published at, for canonical links (links stay relative).")
+	f.StringVar(&o.Lang, "lang", site.DefaultLanguage, "Language of every word the site writes: "+strings.Join(site.Languages(), " or ")+" (names from the API stay as they are).")
 	f.StringArrayVar(&o.Compare, "compare", nil, "Also read the recording folder `DIR` (or \"builtin\") for the version matrix: a versions page, and \"served since\" on each resource page. Repeatable.")
 	f.DurationVar(&o.TemplateTimeout, "template-timeout", defaultTemplateTimeout, "Longest time the templates may take to render the site (0: no limit); a template that loops is stopped with an error naming it.")
 	f.BoolVar(&o.Fields, "fields", true, "Document every kind's fields, with a manifest built from its required ones, where the source has OpenAPI v3 documents; --fields=false gives the discovery-only pages, smaller and faster.")
@@ -126,6 +132,7 @@ func (o *GenerateOptions) fill(flags *pflag.FlagSet, cfg *config.Config) {
 	set("front-matter", &o.FrontMatter, cfg.FrontMatter)
 	set("title", &o.Title, cfg.Title)
 	set("base-url", &o.BaseURL, cfg.BaseURL)
+	set("lang", &o.Lang, cfg.Language)
 	set("fixtures", &o.source.Fixtures, cfg.Source.Fixtures)
 	set("kubeconfig", o.source.kube.KubeConfig, cfg.Source.Kubeconfig)
 	set("context", o.source.kube.Context, cfg.Source.Context)
@@ -143,7 +150,7 @@ func (o *GenerateOptions) fill(flags *pflag.FlagSet, cfg *config.Config) {
 // Validate checks the flags, turns them into the renderer's options and
 // opens the --templates folder.
 func (o *GenerateOptions) Validate() error {
-	o.site = site.SiteOptions{Title: o.Title, BaseURL: o.BaseURL, FrontMatter: o.FrontMatter, TemplateTimeout: o.TemplateTimeout}
+	o.site = site.SiteOptions{Title: o.Title, BaseURL: o.BaseURL, FrontMatter: o.FrontMatter, TemplateTimeout: o.TemplateTimeout, Language: o.Lang}
 	if o.OutDir == "" {
 		return errors.New("--out is required: the folder to write the site to")
 	}
@@ -156,9 +163,6 @@ func (o *GenerateOptions) Validate() error {
 	if len(o.site.Formats) == 0 {
 		return errors.New("--format needs html, markdown or both")
 	}
-	if err := o.site.Validate(); err != nil {
-		return explain(err)
-	}
 	if err := checkRecordingNames("--compare", "value", o.Compare); err != nil {
 		return err
 	}
@@ -168,6 +172,13 @@ func (o *GenerateOptions) Validate() error {
 			return err
 		}
 		o.templatesRoot, o.site.Templates = root, root.FS()
+	}
+	// after --templates: its folder may add a language's catalog
+	if err := o.site.Validate(); err != nil {
+		if o.templatesRoot != nil {
+			o.templatesRoot.Close()
+		}
+		return explain(err)
 	}
 	return nil
 }
@@ -193,6 +204,7 @@ func templatesDir(dir string) (*os.Root, error) {
 // Run reads the source (and the --compare recordings), renders the site and
 // writes it to --out.
 func (o *GenerateOptions) Run(ctx context.Context) error {
+	siteGC()
 	if o.templatesRoot != nil {
 		defer o.templatesRoot.Close()
 	}

@@ -35,6 +35,9 @@ type Config struct {
 	// Compare lists recording folders (or "builtin") the version matrix
 	// lines the source up with, as --compare does.
 	Compare []string `yaml:"compare"`
+	// Language is the language of the site's words ("en", "ko"), as
+	// --lang sets it.
+	Language string `yaml:"language"`
 }
 
 // Source selects a recording or a live cluster.
@@ -51,7 +54,7 @@ type Source struct {
 // keys is the schema unknown keys are checked against: for each mapping
 // (by its dotted path, "" for the top) the keys it may hold.
 var keys = map[string][]string{
-	"":       {"title", "baseURL", "out", "formats", "frontMatter", "templates", "source", "compare"},
+	"":       {"title", "baseURL", "out", "formats", "frontMatter", "templates", "source", "compare", "language"},
 	"source": {"fixtures", "legacyDiscovery", "kubeconfig", "context"},
 }
 

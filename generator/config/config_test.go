@@ -17,12 +17,13 @@ source:
   legacyDiscovery: true
   context: staging
 compare: [fixtures/v1.29.6, builtin]
+language: ko
 `))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := &Config{Title: "Staging", BaseURL: "https://docs.example.com/api/", Formats: []string{"html"}, FrontMatter: "docusaurus",
-		Source: Source{Fixtures: "fixtures/v1.33.13", LegacyDiscovery: true, Context: "staging"}, Compare: []string{"fixtures/v1.29.6", "builtin"}}
+		Source: Source{Fixtures: "fixtures/v1.33.13", LegacyDiscovery: true, Context: "staging"}, Compare: []string{"fixtures/v1.29.6", "builtin"}, Language: "ko"}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("Parse = %+v, want %+v", cfg, want)
 	}
@@ -30,7 +31,7 @@ compare: [fixtures/v1.29.6, builtin]
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ doc, want string }{
-		{"titel: x\n", `line 1: unknown key "titel" (allowed: baseURL, compare, formats, frontMatter, out, source, templates, title)`},
+		{"titel: x\n", `line 1: unknown key "titel" (allowed: baseURL, compare, formats, frontMatter, language, out, source, templates, title)`},
 		{"source:\n  fixtures: builtin\n  kubeconfg: x\n", `line 3: unknown key "source.kubeconfg" (allowed under source: context, fixtures, kubeconfig, legacyDiscovery)`},
 		{"source: builtin\n", `line 1: source must be a mapping`},
 		{"- a\n- b\n", `line 1: the document must be a mapping`},

@@ -60,7 +60,7 @@ func (l listedResource) path(prefix string) string {
 func (r *Recording) checkAgreement(docs *documents) []error {
 	var warnings []error
 	for _, route := range r.sortedRoutes() {
-		doc, ok := docs.aggregated[route]
+		doc, ok := docs.Aggregated[route]
 		if !ok {
 			continue
 		}
@@ -90,12 +90,12 @@ func (r *Recording) checkAgreement(docs *documents) []error {
 func (r *Recording) legacyVersions(p string, docs *documents) (map[string]string, string) {
 	out := map[string]string{}
 	switch {
-	case p == "/api" && docs.core != nil:
-		for i, v := range docs.core.Versions {
+	case p == "/api" && docs.Core != nil:
+		for i, v := range docs.Core.Versions {
 			out[v] = fmt.Sprintf("versions[%d]", i)
 		}
-	case p == "/apis" && docs.groups != nil:
-		for gi, g := range docs.groups.Groups {
+	case p == "/apis" && docs.Groups != nil:
+		for gi, g := range docs.Groups.Groups {
 			for vi, v := range g.Versions {
 				out[g.Name+"/"+v.Version] = fmt.Sprintf("groups[%d].versions[%d]", gi, vi)
 			}

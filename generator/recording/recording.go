@@ -59,6 +59,8 @@ type Recording struct {
 	v3Hashes map[Route]string
 	// lazy reads the documents LoadOptions.LazyOpenAPI left unread.
 	lazy *lazyDocuments
+	// decoded is what the last successful Check decoded (Decoded).
+	decoded *Decoded
 }
 
 // add files resp under route, in OpenAPI or Responses. It returns the
@@ -171,6 +173,11 @@ func (r *Recording) WithoutAggregated() *Recording {
 		if route.Aggregated == "" {
 			out.Responses[route] = resp
 		}
+	}
+	if r.decoded != nil {
+		legacy := *r.decoded
+		legacy.Aggregated = nil
+		out.decoded = &legacy
 	}
 	return out
 }

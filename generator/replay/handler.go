@@ -46,63 +46,66 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		h.serveOpenAPI(w, req)
 		return
 	}
-	p := strings.TrimSuffix(req.URL.Path, "/")
-	if p == "/api" || p == "/apis" {
-		h.negotiate(w, p, req.Header.Get("Accept"))
-		return
-	}
-	resp, ok := h.rec.Responses[recording.Route{Path: p}]
-	if !ok {
-		writeStatus(w, http.StatusNotFound, notFoundStatus)
-		return
-	}
-	writeResponse(w, resp, recording.MediaJSON)
+	resp, contentType := Answer(h.rec, req.URL.Path, req.Header.Get("Accept"))
+	writeResponse(w, resp, contentType)
 }
 
-// negotiate picks the first media type of accept that the recording can
-// answer, as kube-apiserver does for /api and /apis.
-func (h *Handler) negotiate(w http.ResponseWriter, p, accept string) {
-	if !h.serves(p) {
+// Answer is what the handler sends for a GET of the discovery path p with
+// the Accept header accept, and its Content-Type: a recorded response, or
+// one the handler makes (File empty), a Kubernetes Status 404 or 406. For
+// /api and /apis it picks the first media type of accept that the
+// recording can answer, as kube-apiserver does.
+func Answer(rec *recording.Recording, p, accept string) (recording.Response, string) {
+	p = strings.TrimSuffix(p, "/")
+	if p != "/api" && p != "/apis" {
+		resp, ok := rec.Responses[recording.Route{Path: p}]
+		if !ok {
+			return notFound, recording.MediaJSON
+		}
+		return resp, recording.MediaJSON
+	}
+	if !serves(rec, p) {
 		// An aggregated API server serves no /api at all: 404 whatever
 		// the client accepts, as kube-apiserver answers an unknown path.
-		writeStatus(w, http.StatusNotFound, notFoundStatus)
-		return
+		return notFound, recording.MediaJSON
 	}
 	var refused *recording.Response
 	for _, mt := range parseAccept(accept) {
 		if mt.aggregated != "" {
-			resp, ok := h.rec.Responses[recording.Route{Path: p, Aggregated: mt.aggregated}]
+			resp, ok := rec.Responses[recording.Route{Path: p, Aggregated: mt.aggregated}]
 			switch {
 			case ok && resp.Status == 200:
-				writeResponse(w, resp, recording.AggregatedMediaType(mt.aggregated))
-				return
+				return resp, recording.AggregatedMediaType(mt.aggregated)
 			case ok && refused == nil:
 				refused = &resp
 			}
 			continue
 		}
 		if mt.plainJSON {
-			resp, ok := h.rec.Responses[recording.Route{Path: p}]
+			resp, ok := rec.Responses[recording.Route{Path: p}]
 			if !ok {
-				writeStatus(w, http.StatusNotFound, notFoundStatus)
-				return
+				return notFound, recording.MediaJSON
 			}
-			writeResponse(w, resp, recording.MediaJSON)
-			return
+			return resp, recording.MediaJSON
 		}
 	}
 	if refused != nil {
-		writeResponse(w, *refused, recording.MediaJSON)
-		return
+		return *refused, recording.MediaJSON
 	}
-	writeStatus(w, http.StatusNotAcceptable, notAcceptableStatus)
+	return notAcceptable, recording.MediaJSON
 }
+
+// The answers the handler makes itself.
+var (
+	notFound      = recording.Response{Status: http.StatusNotFound, Body: []byte(notFoundStatus)}
+	notAcceptable = recording.Response{Status: http.StatusNotAcceptable, Body: []byte(notAcceptableStatus)}
+)
 
 // serves reports whether the recording holds any answer for p, in any
 // format.
-func (h *Handler) serves(p string) bool {
+func serves(rec *recording.Recording, p string) bool {
 	for _, aggregated := range []string{"", "v2", "v2beta1"} {
-		if _, ok := h.rec.Responses[recording.Route{Path: p, Aggregated: aggregated}]; ok {
+		if _, ok := rec.Responses[recording.Route{Path: p, Aggregated: aggregated}]; ok {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -27,9 +28,11 @@ type placeholders struct {
 	None map[string]string `yaml:"none"`
 }
 
-// catalog is decoded once; placeholders.yaml is part of the binary, so a
-// decoding error is a build defect that the package's tests catch.
-var catalog = mustDecode(placeholdersYAML)
+// catalog is decoded once, when a skeleton is first built (not at start-up:
+// 3,000 allocations every command would pay, BENCHMARKS.md);
+// placeholders.yaml is part of the binary, so a decoding error is a build
+// defect that the package's tests catch.
+var catalog = sync.OnceValue(func() placeholders { return mustDecode(placeholdersYAML) })
 
 func mustDecode(raw []byte) placeholders {
 	var p placeholders
@@ -66,7 +69,7 @@ func key(k *model.KindSchema) string { return k.APIVersion() + " " + k.Kind }
 // schema does not have (they are skipped; the tests keep the list empty for
 // the newest recording).
 func build(k *model.KindSchema) (Manifest, []string, error) {
-	if reason, ok := catalog.None[key(k)]; ok {
+	if reason, ok := catalog().None[key(k)]; ok {
 		return Manifest{Reason: reason}, nil, nil
 	}
 	root := &yaml.Node{Kind: yaml.MappingNode}
@@ -80,8 +83,8 @@ func build(k *model.KindSchema) (Manifest, []string, error) {
 		}
 	}
 	var skipped []string
-	for _, path := range sortedPaths(catalog.Kinds[key(k)]) {
-		value := catalog.Kinds[key(k)][path]
+	for _, path := range sortedPaths(catalog().Kinds[key(k)]) {
+		value := catalog().Kinds[key(k)][path]
 		if !apply(root, k.Fields, strings.Split(path, "."), &value) {
 			skipped = append(skipped, path)
 		}
@@ -144,10 +147,10 @@ func element(f model.Field, typ string) *yaml.Node {
 		}
 		return obj
 	}
-	if v, ok := catalog.Formats[f.Format]; ok && f.Format != "" {
+	if v, ok := catalog().Formats[f.Format]; ok && f.Format != "" {
 		return clone(&v)
 	}
-	if v, ok := catalog.Types[typ]; ok {
+	if v, ok := catalog().Types[typ]; ok {
 		return clone(&v)
 	}
 	return &yaml.Node{Kind: yaml.MappingNode}

@@ -129,8 +129,8 @@ func TestPlaceholdersFitTheSchemas(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, inKinds := catalog.Kinds[key(k)]
-			_, inNone := catalog.None[key(k)]
+			_, inKinds := catalog().Kinds[key(k)]
+			_, inNone := catalog().None[key(k)]
 			if !inKinds && !inNone {
 				continue
 			}
@@ -144,7 +144,7 @@ func TestPlaceholdersFitTheSchemas(t *testing.T) {
 			}
 		}
 	}
-	for _, names := range []map[string]bool{keys(catalog.Kinds), keys(catalog.None)} {
+	for _, names := range []map[string]bool{keys(catalog().Kinds), keys(catalog().None)} {
 		for name := range names {
 			if !found[name] {
 				t.Errorf("placeholders.yaml names %q, which no recording has", name)

@@ -39,10 +39,25 @@ type DiscoverOptions struct {
 	Burst int
 }
 
-// FromRecording builds the model of a recording by replaying its bytes
+// FromRecording builds the model of a recording as client-go's discovery
+// client builds it from a live cluster. A checked recording of a healthy
+// server is read from the documents its checks decoded (fromDecoded); any
+// other, and any with opts.Progress (which counts requests), is replayed
+// through client-go's discovery client (ReplayRecording). Both give the
+// same model. Its errors are *RecordingError.
+func FromRecording(rec *recording.Recording, opts DiscoverOptions) (*model.API, error) {
+	if opts.Progress == nil {
+		if api, ok := fromDecoded(rec, opts.Legacy); ok {
+			return api, nil
+		}
+	}
+	return ReplayRecording(rec, opts)
+}
+
+// ReplayRecording builds the model of a recording by replaying its bytes
 // through client-go's discovery client, the same code path a live cluster
 // takes. Its errors are *RecordingError.
-func FromRecording(rec *recording.Recording, opts DiscoverOptions) (*model.API, error) {
+func ReplayRecording(rec *recording.Recording, opts DiscoverOptions) (*model.API, error) {
 	cfg := &rest.Config{
 		Host:      "http://recording.invalid",
 		Transport: replay.NewTransport(rec),

@@ -1,7 +1,9 @@
 // Package source turns discovery into the model through client-go's
 // discovery client: from a live cluster (Discover), or from a recording
-// replayed in process through package replay (FromRecording), so both take
-// the same code path. It also fetches a live server's raw documents for
+// (FromRecording), which follows client-go's discovery over the documents
+// the recording's checks decoded and, for what that does not cover,
+// replays the recording in process through package replay to client-go
+// (ReplayRecording); both give the model client-go gives. It also fetches a live server's raw documents for
 // `record` (Fetch; package recording writes them), and classifies failures
 // to reach a server into errors a user can act on (ServerError). Live
 // servers are reached through a genericclioptions.RESTClientGetter, as

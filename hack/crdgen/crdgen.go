@@ -32,8 +32,13 @@ type CRD struct {
 func (c CRD) Name() string { return c.Plural + "." + c.Group }
 
 var (
-	providers = []string{"aws", "gcp", "azure", "alibaba", "ibm", "oci", "digitalocean", "linode", "vultr", "equinix"}
-	services  = []string{
+	// providers: the first ten make the plans of up to 3,000 CRDs; the
+	// others, appended, let a plan reach 10,000 without changing those.
+	providers = []string{"aws", "gcp", "azure", "alibaba", "ibm", "oci", "digitalocean", "linode", "vultr", "equinix",
+		"hetzner", "ovh", "scaleway", "upcloud", "exoscale", "tencent", "huawei", "baidu", "yandex", "rackspace",
+		"openstack", "vmware", "nutanix", "cloudflare", "fastly", "akamai", "heroku", "netlify", "render", "fly",
+		"railway", "civo", "kamatera", "ionos"}
+	services = []string{
 		"ec2", "s3", "rds", "iam", "eks", "lambda", "sqs", "sns", "kms", "route53",
 		"compute", "storage", "network", "dns", "container", "monitoring", "logging", "secrets", "cache", "queue",
 		"database", "identity", "cdn", "firewall", "loadbalancer", "registry", "backup", "analytics", "streaming", "search",
@@ -48,8 +53,9 @@ var (
 // PerGroup is how many CRDs share an API group.
 const PerGroup = 10
 
-// MaxCRDs is the largest plan: every provider with every service.
-const MaxCRDs = 10 * 30 * PerGroup
+// MaxCRDs is the largest plan: every provider with every service
+// (len(providers) * len(services) * PerGroup, 10,200).
+const MaxCRDs = 34 * 30 * PerGroup
 
 // Plan returns n CRDs over ceil(n/10) API groups, deterministic for n:
 // every fifth cluster-scoped, every third with a short name and categories,

@@ -78,3 +78,23 @@ func TestPlanShape(t *testing.T) {
 		t.Errorf("cluster-scoped %d, short names %d, two versions %d, scale %d; want 200, 334, 250, 143", cluster, short, two, scale)
 	}
 }
+
+// TestPlanReaches10000: a plan of 10,000 CRDs has 10,000 distinct names in
+// 1,000 groups, and its first 3,000 are Plan(3000), so that recordings of
+// up to 3,000 CRDs stay what they were before the plan could grow.
+func TestPlanReaches10000(t *testing.T) {
+	if MaxCRDs != len(providers)*len(services)*PerGroup || MaxCRDs < 10000 {
+		t.Fatalf("MaxCRDs = %d, providers × services × PerGroup = %d; want both ≥ 10,000 and equal", MaxCRDs, len(providers)*len(services)*PerGroup)
+	}
+	crds := Plan(10000)
+	names := map[string]bool{}
+	for _, c := range crds {
+		names[c.Name()] = true
+	}
+	if len(crds) != 10000 || len(names) != 10000 || len(groups(crds)) != 1000 {
+		t.Fatalf("Plan(10000) gives %d CRDs, %d distinct names, %d groups; want 10000, 10000, 1000", len(crds), len(names), len(groups(crds)))
+	}
+	if !reflect.DeepEqual(Plan(3000), crds[:3000]) {
+		t.Error("the first 3,000 CRDs of Plan(10000) are not Plan(3000)")
+	}
+}

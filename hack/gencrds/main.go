@@ -4,7 +4,7 @@
 // would add) for growth benchmarks.
 //
 //	go run ./hack/gencrds -n 1000 -manifests /tmp/crds.yaml
-//	go run ./hack/gencrds -n 3000 -recording /tmp/rec-3000 [-base fixtures/v1.33.13]
+//	go run ./hack/gencrds -n 10000 -recording /tmp/rec-10000 [-base fixtures/v1.33.13]
 package main
 
 import (

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -70,6 +71,11 @@ func TestReleaseManifest(t *testing.T) {
 	if err := json.Unmarshal(body, &meta); err != nil || meta.Version == "" || meta.Commit == "" {
 		t.Fatalf("%s/metadata.json: %v (%s)", *dist, err, body)
 	}
+	// GoReleaser says "none" when it could not read git (hack/goreleaser.sh snapshot sees to it that it can)
+	if !regexp.MustCompile(`^[0-9a-f]{40}$`).MatchString(meta.Commit) {
+		t.Fatalf("the snapshot in %s stamps commit %q, not a git commit", *dist, meta.Commit)
+	}
+	runTool(t, nil, "git", "cat-file", "-e", meta.Commit+"^{commit}")
 	tag := "v" + meta.Version
 	manifest := filepath.Join(t.TempDir(), "apidocs.yaml") // krew takes the plugin's name from the file's
 	filled, _ := runTool(t, nil, "go", "run", ".", "-tag", tag, "-checksums", filepath.Join(*dist, "checksums.txt"), template)

@@ -50,6 +50,11 @@
     if (label.indexOf(q) === 0 || name.indexOf(q) === 0 || (alias && alias.indexOf(q) === 0)) { return 60; }
     for (var i = 0; i < shorts.length; i++) { if (shorts[i].indexOf(q) === 0) { return 50; } }
     if (label.indexOf(q) >= 0 || name.indexOf(q) >= 0) { return 30; }
+    var terms = e.w ? e.w.split(",") : [];
+    for (var j = 0; j < terms.length; j++) {
+      if (terms[j] === q) { return 90; }
+      if (terms[j].indexOf(q) === 0) { return 55; }
+    }
     if ((e.v || "").toLowerCase().indexOf(q) >= 0) { return 10; }
     return 0;
   }
@@ -147,7 +152,7 @@
   // element's data attributes, into the live region.
   function announce(status, n, limited) {
     if (!status) { return; }
-    var key = n === 0 ? "none" : n === 1 ? "one" : limited ? "max" : "many";
+    var key = n === 0 ? "none" : n === 1 ? "single" : limited ? "max" : "many";
     status.textContent = (status.getAttribute("data-" + key) || "").replace("{n}", String(n));
   }
 
@@ -241,7 +246,10 @@
       rows[i].hidden = !hit;
       if (hit) { shown++; }
     }
-    if (count) { count.textContent = shown + " of " + rows.length + " rows"; }
+    if (count) {
+      count.textContent = (count.getAttribute("data-count") || "{shown} of {total} rows")
+        .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    }
   }
 
   function setupTable() {

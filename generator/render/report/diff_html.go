@@ -5,21 +5,25 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"sync"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/render/site"
 	"github.com/kube-apidocs/kube-apidocs/templates"
 )
 
-// diffHTML is templates/report/diff.html.tmpl, parsed once. html/template
-// escapes every value, so names from a cluster stay text.
-var diffHTML = template.Must(template.New("report").Option("missingkey=error").Funcs(template.FuncMap{
-	"markClass": markClass,
-	"breakPath": site.BreakPath,
-}).ParseFS(templates.FS, "report/diff.html.tmpl"))
+// diffHTML is templates/report/diff.html.tmpl, parsed once, when a report
+// is first written (not at every command's start-up). html/template escapes
+// every value, so names from a cluster stay text.
+var diffHTML = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Option("missingkey=error").Funcs(template.FuncMap{
+		"markClass": markClass,
+		"breakPath": site.BreakPath,
+	}).ParseFS(templates.FS, "report/diff.html.tmpl"))
+})
 
 // siteCSS is the site's stylesheet, which the page carries inline.
-var siteCSS = mustRead("assets/site.css")
+var siteCSS = sync.OnceValue(func() template.CSS { return mustRead("assets/site.css") })
 
 func mustRead(name string) template.CSS {
 	data, err := fs.ReadFile(templates.FS, name)
@@ -61,7 +65,7 @@ type diffPage struct {
 func DiffHTML(w io.Writer, d *model.APIDiff, links DiffLinks) error {
 	v := newDiffView(d)
 	linkItems(v.Sections, links)
-	return diffHTML.ExecuteTemplate(w, "diff-page", diffPage{diffView: v, CSS: siteCSS})
+	return diffHTML().ExecuteTemplate(w, "diff-page", diffPage{diffView: v, CSS: siteCSS()})
 }
 
 // linkItems sets the URL of each item that names a resource page, with

@@ -118,11 +118,11 @@ func TestCommandLines(t *testing.T) {
 
 func buildForTest(t *testing.T, api *model.API) *siteView {
 	t.Helper()
-	set, err := parseMarkdown(nil)
+	sets, err := parseSets(SiteOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := buildSite(cleanAPI(api), SiteOptions{}, ".html", newPhrases(set, budget{}))
+	s, err := buildSite(cleanAPI(api), SiteOptions{}, ".html", newPhrases(sets.md, budget{}), sets.cat)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,9 @@ type searchEntry struct {
 	Alias string `json:"a,omitempty"`
 	// Kind is the kind a "subresource" entry belongs to.
 	Kind string `json:"k,omitempty"`
+	// Terms are the words of the site's language for the kind (파드),
+	// comma-separated, from the catalog's term table.
+	Terms string `json:"w,omitempty"`
 	// Fields are the fields of a "fields" entry as a tree (encodeFields);
 	// each field's path is also its anchor on the page at Path.
 	Fields string `json:"f,omitempty"`
@@ -45,7 +48,7 @@ func searchIndex(s *siteView) ([]byte, error) {
 	for _, r := range s.Resources {
 		e := searchEntry{
 			Type: "resource", Label: r.Kind, Name: r.Name, ShortNames: strings.Join(r.ShortNames, ","),
-			APIVersion: r.APIVersion, Path: r.Path,
+			APIVersion: r.APIVersion, Path: r.Path, Terms: strings.Join(s.cat.Terms[r.Kind], ","),
 		}
 		if r.Group != "" {
 			e.Alias = r.Name + "." + r.Group

@@ -69,6 +69,10 @@ type SiteOptions struct {
 	// call may take; past it Site returns a *TemplateTimeoutError naming
 	// the running block. 0 means no limit.
 	TemplateTimeout time.Duration
+	// Language picks the message catalog (templates/i18n/<lang>.yaml, or
+	// one a Templates folder adds) of every word the site writes: "" means
+	// DefaultLanguage. Names from the API stay as they are.
+	Language string
 }
 
 // File is one file of the generated site, ready for outdir.Write; its Path
@@ -84,6 +88,7 @@ const (
 	OptionFrontMatter     Option = "FrontMatter"
 	OptionTemplateTimeout Option = "TemplateTimeout"
 	OptionBaseURL         Option = "BaseURL"
+	OptionLanguage        Option = "Language"
 )
 
 // OptionError is a SiteOptions field whose value Site cannot use. Its text
@@ -121,6 +126,12 @@ func (o SiteOptions) Validate() error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return optionError(OptionBaseURL, "base URL %q must be an absolute http or https URL", o.BaseURL)
 		}
+	}
+	if o.Language != "" && !langPattern.MatchString(o.Language) {
+		return optionError(OptionLanguage, "language %q is not a language tag (use %s)", o.Language, strings.Join(Languages(), " or "))
+	}
+	if o.Language != "" && !hasCatalog(o.Language, o.Templates) {
+		return optionError(OptionLanguage, "language %q has no message catalog (use %s, or add %s/%s.yaml to the templates folder)", o.Language, strings.Join(Languages(), " or "), catalogDir, o.Language)
 	}
 	return nil
 }
@@ -171,25 +182,25 @@ func buildWithin(api *model.API, opts SiteOptions, b budget) ([]File, error) {
 func build(api *model.API, opts SiteOptions, b budget) ([]File, error) {
 	clean := cleanAPI(api)
 	opts.Matrix = cleanMatrix(opts.Matrix)
-	set, err := parseMarkdown(opts.Templates)
+	sets, err := parseSets(opts)
 	if err != nil {
 		return nil, err
 	}
-	ph := newPhrases(set, b)
+	ph := newPhrases(sets.md, b)
 	var files []File
 	for _, f := range []struct {
 		format, ext string
-		render      func(*siteView, SiteOptions) ([]File, error)
+		render      func(*siteView, templateSets, SiteOptions) ([]File, error)
 	}{{FormatHTML, ".html", htmlSite}, {FormatMarkdown, ".md", markdownSite}} {
 		if !opts.wants(f.format) {
 			continue
 		}
-		view, err := buildSite(clean, opts, f.ext, ph)
+		view, err := buildSite(clean, opts, f.ext, ph, sets.cat)
 		if err != nil {
 			return nil, err
 		}
 		view.budget = b
-		out, err := f.render(view, opts)
+		out, err := f.render(view, sets, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -218,6 +229,10 @@ func pages(s *siteView, ph *phrases) []page {
 		{Path: "index" + s.Ext, Title: title("index", "", ""), Block: "index", Data: s},
 		{Path: "api-resources" + s.Ext, Title: title("api-resources", "", ""), Block: "api-resources", Data: s},
 		{Path: "concepts" + s.Ext, Title: title("concepts", "", ""), Block: "concepts", Data: s},
+	}
+	out = append(out, page{Path: "cheatsheet" + s.Ext, Title: title("cheatsheet", "", ""), Block: "cheatsheet", Data: s.Cheatsheet})
+	if s.Flashcards != nil {
+		out = append(out, page{Path: "flashcards" + s.Ext, Title: title("flashcards", "", ""), Block: "flashcards", Data: s.Flashcards})
 	}
 	if s.Matrix != nil {
 		out = append(out, page{Path: s.Matrix.Path, Title: title("versions", "", ""), Block: "versions", Data: s.Matrix})

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -20,19 +21,12 @@ import (
 
 // htmlAssets are the static files every HTML site carries, copied from the
 // embedded templates (or a --templates folder that has its own copy).
-var htmlAssets = []string{"assets/site.css", "assets/site.js"}
+var htmlAssets = []string{"assets/flashcards.js", "assets/site.css", "assets/site.js"}
 
 // htmlSite renders the HTML pages of s, the assets and the search index.
-func htmlSite(s *siteView, opts SiteOptions) ([]File, error) {
+func htmlSite(s *siteView, sets templateSets, opts SiteOptions) ([]File, error) {
 	overrides := opts.Templates
-	tmpl, err := parseHTML(overrides)
-	if err != nil {
-		return nil, err
-	}
-	mdTmpl, err := parseMarkdown(overrides)
-	if err != nil {
-		return nil, err
-	}
+	tmpl, mdTmpl := sets.html, sets.md
 	var files []File
 	for _, p := range s.pages {
 		data, err := htmlPage(tmpl, mdTmpl, s, p)
@@ -50,8 +44,8 @@ func htmlSite(s *siteView, opts SiteOptions) ([]File, error) {
 
 // parseHTML parses the embedded HTML templates, then the overrides, so that
 // a user's {{define "x"}} replaces the embedded block x.
-func parseHTML(overrides fs.FS) (*template.Template, error) {
-	t := template.New("site").Option("missingkey=error").Funcs(htmlFuncs)
+func parseHTML(overrides fs.FS, cat *catalog) (*template.Template, error) {
+	t := template.New("site").Option("missingkey=error").Funcs(htmlFuncs).Funcs(cat.htmlFuncs())
 	t, err := t.ParseFS(templates.FS, "*.html.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("embedded templates: %w", err)
@@ -203,14 +197,64 @@ var markdownToHTML = goldmark.New(
 	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(codeBreaks{}, 100))), // before goldmark's own (1000)
 )
 
-// conceptsHTML renders the concept notes, written in Markdown, to HTML.
-func conceptsHTML(md markdownTemplates, view pageView) (template.HTML, error) {
+// headingIDs makes the ids of the notes' headings as goldmark does, but
+// keeps letters and digits of any script (GitHub's anchors keep them too),
+// so that Korean headings get ids of their own instead of "-" and "--1".
+type headingIDs struct {
+	used map[string]bool
+}
+
+// Generate returns the id of a heading whose text is value.
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(string(value)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == ' ' || r == '\t' || r == '-' || r == '_':
+			b.WriteByte('-')
+		}
+	}
+	id := b.String()
+	if id == "" {
+		id = "heading"
+	}
+	base := id
+	for i := 1; h.used[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+// Put records an id given in the document.
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+// conceptsMarkdown renders the concept notes of the site's language: the
+// block concepts-body.<lang> where the templates define one (the notes
+// are written anew for each language, not assembled from catalog keys),
+// else concepts-body.
+func conceptsMarkdown(md markdownTemplates, view pageView) (string, error) {
+	block := "concepts-body"
+	if md.Lookup(block+"."+view.Site.Lang) != nil {
+		block += "." + view.Site.Lang
+	}
 	var src bytes.Buffer
-	if err := view.Site.budget.execute(&src, md, "page "+view.Path, "concepts-body", view); err != nil {
+	if err := view.Site.budget.execute(&src, md, "page "+view.Path, block, view); err != nil {
 		return "", fmt.Errorf("page %s: %w", view.Path, err)
 	}
+	return src.String(), nil
+}
+
+// conceptsHTML renders the concept notes, written in Markdown, to HTML.
+func conceptsHTML(md markdownTemplates, view pageView) (template.HTML, error) {
+	src, err := conceptsMarkdown(md, view)
+	if err != nil {
+		return "", err
+	}
 	var out bytes.Buffer
-	if err := markdownToHTML.Convert(src.Bytes(), &out); err != nil {
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}}))
+	if err := markdownToHTML.Convert([]byte(src), &out, parser.WithContext(ctx)); err != nil {
 		return "", fmt.Errorf("page %s: %w", view.Path, err)
 	}
 	return template.HTML(out.String()), nil // goldmark escapes text and drops raw HTML

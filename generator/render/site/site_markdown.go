@@ -15,9 +15,9 @@ type markdownTemplates = *template.Template
 // markdownSite renders the Markdown pages of s for the reader opts'
 // front-matter style names (markdownTargets), and the API tree as
 // api-tree.svg.
-func markdownSite(s *siteView, opts SiteOptions) ([]File, error) {
+func markdownSite(s *siteView, sets templateSets, opts SiteOptions) ([]File, error) {
 	target := markdownTargets[opts.FrontMatter]
-	tmpl, err := parseMarkdownFor(opts.Templates, target)
+	tmpl, err := parseMarkdownFor(opts.Templates, target, sets.cat)
 	if err != nil {
 		return nil, err
 	}
@@ -27,16 +27,19 @@ func markdownSite(s *siteView, opts SiteOptions) ([]File, error) {
 		b.WriteString(target.frontMatter(p.Title))
 		view := newPageView(s, p)
 		view.Root = target.root(p.Path)
+		if p.Block == "concepts" {
+			body, err := conceptsMarkdown(tmpl, view)
+			if err != nil {
+				return nil, err
+			}
+			view.Page = body
+		}
 		if err := s.budget.execute(&b, tmpl, "page "+p.Path, p.Block+".md", view); err != nil {
 			return nil, fmt.Errorf("page %s: %w", p.Path, err)
 		}
 		files = append(files, File{Path: target.file(p.Path), Data: b.Bytes()})
 	}
-	htmlTmpl, err := parseHTML(opts.Templates)
-	if err != nil {
-		return nil, err
-	}
-	svg, err := treeSVG(htmlTmpl, s)
+	svg, err := treeSVG(sets.html, s)
 	if err != nil {
 		return nil, err
 	}
@@ -45,14 +48,14 @@ func markdownSite(s *siteView, opts SiteOptions) ([]File, error) {
 
 // parseMarkdown parses the Markdown templates for plain CommonMark (the
 // concept notes of the HTML site and the phrases use it).
-func parseMarkdown(overrides fs.FS) (markdownTemplates, error) {
-	return parseMarkdownFor(overrides, markdownTargets[FrontMatterNone])
+func parseMarkdown(overrides fs.FS, cat *catalog) (markdownTemplates, error) {
+	return parseMarkdownFor(overrides, markdownTargets[FrontMatterNone], cat)
 }
 
 // parseMarkdownFor parses the embedded Markdown templates, then the
-// overrides, with the template functions of target.
-func parseMarkdownFor(overrides fs.FS, target markdownTarget) (markdownTemplates, error) {
-	t := template.New("site").Option("missingkey=error").Funcs(target.funcs())
+// overrides, with the template functions of target and of cat.
+func parseMarkdownFor(overrides fs.FS, target markdownTarget, cat *catalog) (markdownTemplates, error) {
+	t := template.New("site").Option("missingkey=error").Funcs(target.funcs()).Funcs(cat.markdownFuncs())
 	t, err := t.ParseFS(templates.FS, "*.md.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("embedded templates: %w", err)

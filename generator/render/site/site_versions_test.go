@@ -87,7 +87,7 @@ func TestSiteMatrixServedSince(t *testing.T) {
 	got := siteFiles(t, SiteOptions{Matrix: smallMatrix()})
 	contains := map[string][]string{
 		"resources/apps/v1/deployments.md": {
-			"| Served since | `v1.29.6` ([of the versions compared](#across-kubernetes-versions)) |",
+			"| Served since | `v1.29.6` ([of the versions compared](#across-versions)) |",
 			"Served since `v1.29.6` (of the versions compared: v1.29.6, v1.33.13); as `apps/v1` since `v1.29.6`.",
 			"[versions compared](../../../versions.md#row-apps-deployments)",
 		},
@@ -177,14 +177,11 @@ func TestTemplateBlocksDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	htmlSet, err := parseHTML(nil)
+	sets, err := parseSets(SiteOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mdSet, err := parseMarkdown(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	htmlSet, mdSet := sets.html, sets.md
 	var names []string
 	for _, tmpl := range htmlSet.Templates() {
 		names = append(names, tmpl.Name())

@@ -40,6 +40,14 @@ type siteView struct {
 	// search index holds field paths).
 	HasFields bool
 
+	// Cheatsheet is the cheat sheet page; Flashcards the flashcards page,
+	// nil in the Markdown site (it is a page that runs a script).
+	Cheatsheet *cheatsheetView
+	Flashcards *flashcardsView
+	// Lang is the language of every word the site writes (<html lang>).
+	Lang string
+
+	cat    *catalog          // the language's messages and terms
 	pages  []page            // every page, in order
 	paths  map[string]string // group, version, resource -> page path
 	budget budget            // the time the templates have left
@@ -103,6 +111,9 @@ type resourceView struct {
 	Subresources                                                          []subresourceView
 	Examples                                                              []exampleView
 	YAML                                                                  string
+	// Term is the catalog language's word for the kind (디플로이먼트), "" when
+	// it has none.
+	Term string
 	// SchemaManifest is true when YAML was built from the kind's schema
 	// (SiteOptions.Fields); NoManifest, when set, says why the kind has no
 	// manifest and YAML is empty.
@@ -134,14 +145,14 @@ type exampleView struct {
 
 // buildSite prepares the view of api for pages with the extension ext
 // (".html" or ".md"). api must have gone through cleanAPI.
-func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*siteView, error) {
+func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *catalog) (*siteView, error) {
 	title := opts.Title
 	if title == "" {
 		title = ph.text("site-title", struct{ Server string }{api.Server.GitVersion})
 	}
 	s := &siteView{
 		Title: title, BaseURL: strings.TrimSuffix(opts.BaseURL, "/"), Server: api.Server.GitVersion,
-		Platform: api.Server.Platform, Discovery: api.Discovery, Ext: ext,
+		Platform: api.Server.Platform, Discovery: api.Discovery, Ext: ext, Lang: cat.Lang, cat: cat,
 	}
 	slugs := newSlugger()
 	slugs.reserve("groups", coreSlug, "")
@@ -150,11 +161,19 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*site
 	}
 	s.Unavailable = unavailableViews(api, nil)
 	s.Resources = buildResources(api, s.Groups, slugs, ext, ph)
+	for _, r := range s.Resources {
+		r.Term = cat.term(r.Kind)
+	}
 	attachCommands(api, s.Resources, ph)
 	countGroupResources(s.Groups)
 	s.IndexTree = buildIndexTree(s.Groups)
 	attachFields(s.Resources, opts.Fields)
 	markDeprecated(s.Resources, opts.Deprecations, opts.Fields, api.Server.GitVersion)
+	for _, r := range s.Resources {
+		if why, ok := cat.NoManifest[r.APIVersion+" "+r.Kind]; ok && r.NoManifest != "" {
+			r.NoManifest = why
+		}
+	}
 	s.HasFields = slices.ContainsFunc(s.Resources, func(r *resourceView) bool { return r.Fields != nil })
 	s.Rows = preferredRows(api, s)
 	s.TableText = wideTable(api)
@@ -164,6 +183,14 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases) (*site
 	s.Counts = countSite(api, s)
 	s.Tree = buildTree(s, ext == ".html", ph)
 	s.Notes = buildNotes(api, s)
+	s.Cheatsheet = buildCheatsheet(s)
+	if ext == ".html" {
+		cards, err := buildFlashcards(s)
+		if err != nil {
+			return nil, err
+		}
+		s.Flashcards = cards
+	}
 	s.pages = pages(s, ph)
 	if slugs.err != nil {
 		return nil, slugs.err

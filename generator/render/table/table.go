@@ -1,6 +1,7 @@
 package table
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"slices"
@@ -99,9 +100,12 @@ func lessRow(a, b model.ResourceRef, sortBy string) bool {
 }
 
 // Resources writes the api-resources table exactly as `kubectl api-resources`
-// prints it, trailing spaces included.
+// prints it, trailing spaces included. The tab writer writes each cell on
+// its own; a buffer in between turns them into a few large writes (27,000
+// write calls for a 1,000-CRD table otherwise, BENCHMARKS.md).
 func Resources(w io.Writer, api *model.API, opts Options) error {
-	tw := tabwriter.NewWriter(w, tabwriterMinWidth, tabwriterWidth, tabwriterPadding, tabwriterPadChar, tabwriterFlags)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	tw := tabwriter.NewWriter(bw, tabwriterMinWidth, tabwriterWidth, tabwriterPadding, tabwriterPadChar, tabwriterFlags)
 	if !opts.NoHeaders && opts.Output != "name" {
 		columns := []string{"NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"}
 		if opts.Output == "wide" {
@@ -112,7 +116,10 @@ func Resources(w io.Writer, api *model.API, opts Options) error {
 	for _, r := range Rows(api, opts) {
 		fmt.Fprint(tw, tableLine(r, opts.Output))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 func tableLine(r model.ResourceRef, output string) string {
