@@ -33,7 +33,7 @@ func TestActionScript(t *testing.T) {
 	if got.code != 0 || !strings.HasPrefix(got.stdout, "Wrote ") {
 		t.Fatalf("generate from a kubeconfig secret: exit %d\n%s%s", got.code, got.stdout, got.stderr)
 	}
-	if _, err := os.Stat(filepath.Join(out, "_index.md")); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "_index.md")); err != nil { // Hugo's front page
 		t.Fatalf("no Markdown site: %v", err)
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {

@@ -93,7 +93,7 @@ func TestDiffJSONShape(t *testing.T) {
 		t.Fatalf("-o json is not a JSON object: %v", err)
 	}
 	doc := map[string]map[string]any{}
-	for _, key := range []string{"old", "new", "groups", "groupVersions", "resources", "subresources"} {
+	for _, key := range []string{"old", "new", "groups", "groupVersions", "resources", "subresources", "fields", "deprecated"} {
 		var obj map[string]any
 		if err := json.Unmarshal(top[key], &obj); err != nil {
 			t.Fatalf("-o json: %s is not an object: %v", key, err)
