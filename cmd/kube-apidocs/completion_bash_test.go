@@ -74,6 +74,7 @@ func TestBashCompletion(t *testing.T) {
 		{[]string{"kubectl", "apidocs", "api-resources", "-o", ""}, []string{"json", "name", "wide", "yaml"}},
 		{[]string{"kubectl", "apidocs", "version", "-o", ""}, []string{"json", "yaml"}},
 		{[]string{"kubectl", "apidocs", "generate", "--format", "m"}, []string{"markdown"}},
+		{[]string{"kubectl", "apidocs", "generate", "--lang", ""}, []string{"en", "ko"}},
 		{[]string{"kubectl", "apidocs", "api-resources", "--context", "st"}, []string{"stage"}},
 		{[]string{"kubectl", "apidocs", "generate", "--kubeconfig", other, "--context", ""}, []string{"qa"}},
 	}
