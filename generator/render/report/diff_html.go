@@ -18,7 +18,7 @@ import (
 var diffHTML = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Option("missingkey=error").Funcs(template.FuncMap{
 		"markClass": markClass,
-		"breakPath": site.BreakPath,
+		"breakName": site.BreakName,
 	}).ParseFS(templates.FS, "report/diff.html.tmpl"))
 })
 

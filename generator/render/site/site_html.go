@@ -82,6 +82,13 @@ func BreakPath(p string) template.HTML {
 	return template.HTML(out) // every piece escaped
 }
 
+// BreakName is BreakPath for names that also have dots: a field path
+// (`apps/v1 Deployment.spec.template.spec`) may break after each slash and
+// each dot, never inside a field's name.
+func BreakName(p string) template.HTML {
+	return template.HTML(breakAfter(p, "/.")) // every piece escaped
+}
+
 // breakAfter escapes s for HTML as pieces that never break inside (each a
 // <span>, which the style sheet keeps on one line), split after each of
 // the characters in marks that ends a piece of more than that character
