@@ -57,7 +57,11 @@ var pyEntities = map[rune]string{'<': "&lt;", '>': "&gt;", '&': "&amp;"}
 // CommonMark: invisible characters become visible escapes (Clean), markup
 // characters are escaped.
 func (d Dialect) Text(s string) string {
-	if d != PythonMarkdown {
+	switch d {
+	case MDX:
+		return mdxNoAutolinks.Replace(Markdown(s))
+	case PythonMarkdown:
+	default:
 		return Markdown(s)
 	}
 	var b strings.Builder
@@ -76,6 +80,12 @@ func (d Dialect) Text(s string) string {
 	}
 	return b.String()
 }
+
+// mdxNoAutolinks splits the autolink literals Markdown broke with a
+// backslash by an empty expression instead: Docusaurus finds them in the
+// text after escapes are resolved (remark-gfm), but not across two text
+// nodes.
+var mdxNoAutolinks = strings.NewReplacer(`\://`, "{''}://", `www\.`, "www{''}.", `WWW\.`, "WWW{''}.")
 
 // CellCode returns s as a code span that can sit in a table cell (see
 // CodeSpan). Python-Markdown does not split a cell at a '|' inside

@@ -20,8 +20,13 @@ func Markdown(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return noAutolinks.Replace(b.String())
 }
+
+// noAutolinks breaks what GitHub-flavoured Markdown turns into a link
+// without any markup (its autolink literals: "http://…", "www.…"), so that
+// a URL in cluster text stays text in GitHub, Hugo and Docusaurus.
+var noAutolinks = strings.NewReplacer("://", `\://`, "www.", `www\.`, "WWW.", `WWW\.`)
 
 // mdSpecial are the characters Markdown escapes.
 const mdSpecial = "\\`*_{}[]<>#|!~&$"
