@@ -104,8 +104,8 @@ func TestReleaseManifest(t *testing.T) {
 			wantFiles = append(wantFiles, "kubectl_complete-apidocs")
 		}
 		for _, f := range wantFiles {
-			if _, err := os.Stat(filepath.Join(store, f)); err != nil {
-				t.Errorf("%s/%s: krew did not install %s: %v", goos, goarch, f, err)
+			if fi, err := os.Stat(filepath.Join(store, f)); err != nil || !fi.Mode().IsRegular() {
+				t.Errorf("%s/%s: krew did not install the file %s: %v", goos, goarch, f, err)
 			}
 		}
 		if goos == runtime.GOOS && goarch == runtime.GOARCH {
@@ -134,16 +134,39 @@ func checkInstalled(t *testing.T, root, store, tag, commit string) {
 		t.Fatal(err)
 	}
 	env := []string{"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH")}
-	for _, argv := range [][]string{{filepath.Join(bin, "kubectl-apidocs")}, {"kubectl", "apidocs"}} {
+	kubectl := realKubectl(t)
+	for _, argv := range [][]string{{filepath.Join(bin, "kubectl-apidocs")}, {kubectl, "apidocs"}} {
 		var v struct{ Version, Commit string }
 		out, _ := runTool(t, env, argv[0], append(argv[1:], "version", "-o", "json")...)
 		if err := json.Unmarshal([]byte(out), &v); err != nil || v.Version != tag || v.Commit != commit {
 			t.Errorf("%v version -o json = %s, want version %s and commit %s", argv, out, tag, commit)
 		}
 	}
-	if out, _ := runTool(t, env, "kubectl", "__complete", "apidocs", "api-resources", "-o", ""); out != "wide\nname\njson\nyaml\n:4\n" {
+	if out, _ := runTool(t, env, kubectl, "__complete", "apidocs", "api-resources", "-o", ""); out != "wide\nname\njson\nyaml\n:4\n" {
 		t.Errorf("kubectl __complete apidocs api-resources -o '' printed %q", out)
 	}
+}
+
+// realKubectl is the kubectl on PATH, or the kubectl.1.33 beside it where
+// that kubectl is the Google Cloud SDK's dispatcher (which answers
+// __complete itself, without plugin completion).
+func realKubectl(t *testing.T) string {
+	t.Helper()
+	onPath, err := exec.LookPath("kubectl")
+	if err != nil {
+		t.Fatalf("no kubectl on PATH (make release-check puts the one make kubectl builds there): %v", err)
+	}
+	if resolved, err := filepath.EvalSymlinks(onPath); err == nil {
+		if minor := filepath.Join(filepath.Dir(resolved), "kubectl.1.33"); isExecutable(minor) {
+			return minor
+		}
+	}
+	return onPath
+}
+
+func isExecutable(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0
 }
 
 // runTool runs name with args (and env added to the environment) and
