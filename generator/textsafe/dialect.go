@@ -61,9 +61,14 @@ func (d Dialect) Text(s string) string {
 	case MDX:
 		return mdxNoAutolinks.Replace(Markdown(s))
 	case PythonMarkdown:
-	default:
-		return Markdown(s)
+		return pythonMarkdownText(s)
 	}
+	return Markdown(s)
+}
+
+// pythonMarkdownText is Text for Python-Markdown: entities for '<', '>' and
+// '&', a backslash only before the characters it takes one before.
+func pythonMarkdownText(s string) string {
 	var b strings.Builder
 	for _, r := range Clean(s) {
 		switch {
