@@ -9,29 +9,38 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/templates"
 )
 
-// fieldPhrases is templates/report/fields.txt.tmpl: the wording of the
-// fields and deprecations sections, the same for every output.
-var fieldPhrases = template.Must(template.New("fields").Option("missingkey=error").ParseFS(templates.FS, "report/fields.txt.tmpl"))
+// phrases is templates/report/phrases.txt.tmpl: the wording of the diff
+// and matrix reports, the same for every output.
+var phrases = template.Must(template.New("phrases").Option("missingkey=error").Funcs(template.FuncMap{
+	"fail": func(name string) (string, error) { return "", fmt.Errorf("no phrase for %q", name) },
+}).ParseFS(templates.FS, "report/phrases.txt.tmpl"))
 
-// phrase executes one block of fieldPhrases.
+// phrase executes one block of phrases.
 func phrase(name string, data any) string {
 	var b strings.Builder
-	if err := fieldPhrases.ExecuteTemplate(&b, name, data); err != nil {
-		panic(fmt.Sprintf("report/fields.txt.tmpl: %v", err)) // embedded at build time; the tests execute every block
+	if err := phrases.ExecuteTemplate(&b, name, data); err != nil {
+		panic(fmt.Sprintf("report/phrases.txt.tmpl: %v", err)) // embedded at build time; the tests execute every block
 	}
 	return b.String()
 }
 
+// word is a phrase that takes no data.
+func word(name string) string { return phrase(name, nil) }
+
 func sectionTitle(name string) string { return phrase("section", map[string]string{"Name": name}) }
+
+func summaryLabel(name string) string {
+	return phrase("summary-label", map[string]string{"Name": name})
+}
 
 // fieldSummary is the summary rows of the fields and deprecations sections.
 func fieldSummary(d *model.APIDiff) []summaryRow {
 	f := d.Fields
 	return []summaryRow{
-		{"fields", phrase("fields-summary", map[string]any{
+		{summaryLabel("fields"), phrase("fields-summary", map[string]any{
 			"Compared": f.Compared, "Kinds": f.Kinds, "Added": len(f.Added), "Removed": len(f.Removed), "Changed": countFields(f.Changed),
 		})},
-		{"deprecated", phrase("deprecated-summary", map[string]int{"Resources": len(d.Deprecated.Resources), "Fields": len(d.Deprecated.Fields)})},
+		{summaryLabel("deprecated"), phrase("deprecated-summary", map[string]int{"Resources": len(d.Deprecated.Resources), "Fields": len(d.Deprecated.Fields)})},
 	}
 }
 

@@ -19,6 +19,7 @@ var diffHTML = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Option("missingkey=error").Funcs(template.FuncMap{
 		"markClass": markClass,
 		"breakName": site.BreakName,
+		"word":      word,
 	}).ParseFS(templates.FS, "report/diff.html.tmpl"))
 })
 

@@ -15,13 +15,13 @@ import (
 func DiffMarkdown(w io.Writer, d *model.APIDiff) error {
 	v := newDiffView(d)
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n- old: %s\n- new: %s\n\n## Summary\n\n| | |\n|---|---|\n",
-		textsafe.Markdown(v.Title), textsafe.Markdown(v.Old), textsafe.Markdown(v.New))
+	fmt.Fprintf(bw, "# %s\n\n- %s: %s\n- %s: %s\n\n## %s\n\n| | |\n|---|---|\n", textsafe.Markdown(v.Title),
+		word("side-old"), textsafe.Markdown(v.Old), word("side-new"), textsafe.Markdown(v.New), word("summary-heading"))
 	for _, s := range v.Summary {
 		fmt.Fprintf(bw, "| %s | %s |\n", s.Label, textsafe.Markdown(s.Text))
 	}
 	if v.Empty {
-		fmt.Fprintf(bw, "\nNo differences.\n")
+		fmt.Fprintf(bw, "\n%s\n", word("no-differences"))
 	}
 	for _, sec := range v.Sections {
 		fmt.Fprintf(bw, "\n## %s\n\n", sec.Title)
@@ -31,7 +31,7 @@ func DiffMarkdown(w io.Writer, d *model.APIDiff) error {
 				fmt.Fprintf(bw, " %s", textsafe.Markdown(it.Detail))
 			}
 			if it.Note != "" {
-				fmt.Fprintf(bw, " — %s ([deprecation guide](%s))", textsafe.Markdown(it.Note), it.NoteURL)
+				fmt.Fprintf(bw, " — %s ([%s](%s))", textsafe.Markdown(it.Note), word("guide-link"), it.NoteURL)
 			}
 			bw.WriteString("\n")
 			for _, f := range it.Fields {

@@ -15,12 +15,13 @@ import (
 func DiffText(w io.Writer, d *model.APIDiff) error {
 	v := newDiffView(d)
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s\n  old: %s\n  new: %s\n\nSummary\n", textsafe.Clean(v.Title), textsafe.Clean(v.Old), textsafe.Clean(v.New))
+	fmt.Fprintf(bw, "%s\n  %s: %s\n  %s: %s\n\n%s\n", textsafe.Clean(v.Title), word("side-old"), textsafe.Clean(v.Old),
+		word("side-new"), textsafe.Clean(v.New), word("summary-heading"))
 	for _, s := range v.Summary {
 		fmt.Fprintf(bw, "  %-15s %s\n", s.Label, s.Text)
 	}
 	if v.Empty {
-		fmt.Fprintf(bw, "\nNo differences.\n")
+		fmt.Fprintf(bw, "\n%s\n", word("no-differences"))
 	}
 	for _, sec := range v.Sections {
 		fmt.Fprintf(bw, "\n%s\n", sec.Title)

@@ -90,26 +90,26 @@ func cutLast(p string) (before, after string, ok bool) {
 
 func newDiffView(d *model.APIDiff) diffView {
 	v := diffView{
-		Title: fmt.Sprintf("API diff: %s → %s", sideName(d.Old), sideName(d.New)),
+		Title: phrase("diff-title", map[string]string{"Old": sideName(d.Old), "New": sideName(d.New)}),
 		Old:   sideDescription(d.Old),
 		New:   sideDescription(d.New),
 		Empty: d.Empty(),
 	}
 	v.Summary = append(diffSummary(d), fieldSummary(d)...)
 	v.Sections = nonEmpty(append([]diffSection{
-		{"Groups removed", plainItems("-", d.Groups.Removed, groupName)},
-		{"Groups added", plainItems("+", d.Groups.Added, groupName)},
-		{"Group-versions removed", noted(d, plainItems("-", d.GroupVersions.Removed, nil))},
-		{"Group-versions added", plainItems("+", d.GroupVersions.Added, nil)},
-		{"Preferred versions changed", preferredItems(d.GroupVersions.PreferredChanged)},
-		{"Resources graduated or moved", onPages(moveItems(d), oldSide, false)},
-		{"Resources removed", onPages(noted(d, plainItems("-", bareRemovals(d), nil)), oldSide, false)},
-		{"Resources added", onPages(plainItems("+", d.Resources.Added, nil), newSide, false)},
-		{"Resources changed", onPages(fieldItems(d.Resources.Changed), newSide, false)},
-		{"Subresources removed", onPages(plainItems("-", d.Subresources.Removed, nil), oldSide, true)},
-		{"Subresources added", onPages(plainItems("+", d.Subresources.Added, nil), newSide, true)},
-		{"Subresources changed", onPages(subresourceItems(d.Subresources.Changed), newSide, true)},
-		{"Not compared (unavailable on one side)", plainItems("?", d.Unavailable, nil)},
+		{sectionTitle("groups-removed"), plainItems("-", d.Groups.Removed, groupName)},
+		{sectionTitle("groups-added"), plainItems("+", d.Groups.Added, groupName)},
+		{sectionTitle("group-versions-removed"), noted(d, plainItems("-", d.GroupVersions.Removed, nil))},
+		{sectionTitle("group-versions-added"), plainItems("+", d.GroupVersions.Added, nil)},
+		{sectionTitle("preferred-changed"), preferredItems(d.GroupVersions.PreferredChanged)},
+		{sectionTitle("resources-moved"), onPages(moveItems(d), oldSide, false)},
+		{sectionTitle("resources-removed"), onPages(noted(d, plainItems("-", bareRemovals(d), nil)), oldSide, false)},
+		{sectionTitle("resources-added"), onPages(plainItems("+", d.Resources.Added, nil), newSide, false)},
+		{sectionTitle("resources-changed"), onPages(fieldItems(d.Resources.Changed), newSide, false)},
+		{sectionTitle("subresources-removed"), onPages(plainItems("-", d.Subresources.Removed, nil), oldSide, true)},
+		{sectionTitle("subresources-added"), onPages(plainItems("+", d.Subresources.Added, nil), newSide, true)},
+		{sectionTitle("subresources-changed"), onPages(subresourceItems(d.Subresources.Changed), newSide, true)},
+		{sectionTitle("unavailable"), plainItems("?", d.Unavailable, nil)},
 	}, fieldSections(d)...))
 	return v
 }
@@ -121,7 +121,7 @@ func sideName(s model.DiffSide) string {
 	if s.Source != "" {
 		return s.Source
 	}
-	return "(unknown)"
+	return word("side-unknown")
 }
 
 func sideDescription(s model.DiffSide) string {
@@ -131,21 +131,33 @@ func sideDescription(s model.DiffSide) string {
 	case s.Version != "":
 		return s.Version
 	case s.Source != "":
-		return s.Source + " (version unknown)"
+		return phrase("side-no-version", s)
 	}
-	return "(unknown)"
+	return word("side-unknown")
 }
 
 func diffSummary(d *model.APIDiff) []summaryRow {
 	return []summaryRow{
-		{"groups", fmt.Sprintf("%d added, %d removed", len(d.Groups.Added), len(d.Groups.Removed))},
-		{"group-versions", fmt.Sprintf("%d added, %d removed, %d preferred changed",
-			len(d.GroupVersions.Added), len(d.GroupVersions.Removed), len(d.GroupVersions.PreferredChanged))},
-		{"resources", fmt.Sprintf("%d added, %d removed (%d of them graduated or moved), %d changed",
-			len(d.Resources.Added), len(d.Resources.Removed), len(d.Resources.Moved), countResources(d.Resources.Changed))},
-		{"subresources", fmt.Sprintf("%d added, %d removed, %d changed",
-			len(d.Subresources.Added), len(d.Subresources.Removed), countSubresources(d.Subresources.Changed))},
+		summary("groups", counts{Added: len(d.Groups.Added), Removed: len(d.Groups.Removed)}),
+		summary("group-versions", counts{Added: len(d.GroupVersions.Added), Removed: len(d.GroupVersions.Removed),
+			Preferred: len(d.GroupVersions.PreferredChanged)}),
+		summary("resources", counts{Added: len(d.Resources.Added), Removed: len(d.Resources.Removed),
+			Moved: len(d.Resources.Moved), Changed: countResources(d.Resources.Changed)}),
+		summary("subresources", counts{Added: len(d.Subresources.Added), Removed: len(d.Subresources.Removed),
+			Changed: countSubresources(d.Subresources.Changed)}),
 	}
+}
+
+// counts are the figures of a summary row.
+type counts struct {
+	Name                                      string
+	Added, Removed, Changed, Preferred, Moved int
+}
+
+// summary is the row of name: its label and the "summary" phrase of c.
+func summary(name string, c counts) summaryRow {
+	c.Name = name
+	return summaryRow{summaryLabel(name), phrase("summary", c)}
 }
 
 func countResources(changes []model.FieldChange) int {
@@ -207,9 +219,7 @@ func noted(d *model.APIDiff, items []diffItem) []diffItem {
 	return items
 }
 
-func noteText(n model.RemovalNote) string {
-	return "removed in " + n.RemovedIn + " — use " + n.Replacement
-}
+func noteText(n model.RemovalNote) string { return phrase("removal-note", n) }
 
 func preferredItems(changes []model.PreferredChange) []diffItem {
 	out := make([]diffItem, 0, len(changes))

@@ -14,7 +14,7 @@ import (
 // API surface) followed by the legend.
 func MatrixMarkdown(w io.Writer, m model.Matrix) error {
 	bw := bufio.NewWriter(w)
-	head := []string{"group", "resource"}
+	head := []string{word("matrix-group"), word("matrix-resource")}
 	sep := []string{"---", "---"}
 	for _, c := range m.Columns {
 		head = append(head, textsafe.Markdown(c.Label))
@@ -28,6 +28,6 @@ func MatrixMarkdown(w io.Writer, m model.Matrix) error {
 		}
 		fmt.Fprintf(bw, "| %s |\n", strings.Join(cells, " | "))
 	}
-	fmt.Fprintf(bw, "\n%s\n", textsafe.Markdown(matrixLegend))
+	fmt.Fprintf(bw, "\n%s\n", textsafe.Markdown(word("matrix-legend")))
 	return bw.Flush()
 }

@@ -14,7 +14,7 @@ import (
 // per API surface, and a legend line.
 func MatrixText(w io.Writer, m model.Matrix) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	head := []string{"GROUP", "RESOURCE"}
+	head := []string{strings.ToUpper(word("matrix-group")), strings.ToUpper(word("matrix-resource"))}
 	for _, c := range m.Columns {
 		head = append(head, textsafe.Clean(c.Label))
 	}
@@ -29,6 +29,6 @@ func MatrixText(w io.Writer, m model.Matrix) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s\n", matrixLegend)
+	_, err := fmt.Fprintf(w, "\n%s\n", word("matrix-legend"))
 	return err
 }

@@ -6,9 +6,6 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 )
 
-// matrixLegend explains the cell notation of the text and Markdown matrix.
-const matrixLegend = "* marks the version kubectl api-resources shows; - means not served."
-
 // matrixCell renders a cell as "v1*, v1beta1": the serving versions in the
 // server's order, the one kubectl shows marked with *, "-" when not served.
 func matrixCell(c model.MatrixCell) string {
