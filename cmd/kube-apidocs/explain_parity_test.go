@@ -31,6 +31,34 @@ var explainCases = map[string][][]string{
 		{"--output", "yaml", "pods"},
 		{"cronjobs.spec.jobTemplate.spec.template.spec.containers.ports.protocol"},
 	},
+	// The releases before: what each added, removed or deprecated, held to
+	// the kubectl of the recording's minor (kubectl 1.29 prints no enums,
+	// which kube-apidocs, as kubectl 1.30 and later, does).
+	"v1.30.14": {
+		{"pods.spec.securityContext.appArmorProfile"},
+		{"svc.spec.trafficDistribution"},
+		{"deployments", "--recursive"},
+		{"--output", "plaintext-openapiv2", "pods.spec"},
+		{"--api-version", "flowcontrol.apiserver.k8s.io/v1beta3", "flowschemas"},
+		{"pods.spec.volumes.image"},
+		{"crd.spec.versions.selectableFields"},
+	},
+	"v1.31.14": {
+		{"pods.spec.volumes.image"},
+		{"pods.spec.resourceClaims"},
+		{"nodes.status.nodeInfo"},
+		{"pods.spec.resources"},
+		{"statefulsets", "--recursive"},
+		{"--output", "yaml", "pods"},
+	},
+	"v1.32.13": {
+		{"pods.spec.resources"},
+		{"--api-version", "flowcontrol.apiserver.k8s.io/v1beta3", "flowschemas"},
+		{"pods.spec.volumes.awsElasticBlockStore"},
+		{"pods.spec.securityContext.seLinuxChangePolicy"},
+		{"--output", "plaintext-openapiv2", "deployments", "--recursive"},
+		{"jobs", "--recursive"},
+	},
 	"v1.33.13-crds": {
 		{"widgets"},
 		{"wd.spec"},

@@ -87,6 +87,9 @@ var fieldFixtures = []struct {
 }{
 	{crdsFixture, 60},
 	{"../../fixtures/v1.29.6", 55},
+	{"../../fixtures/v1.30.14", 60},
+	{"../../fixtures/v1.31.14", 60},
+	{"../../fixtures/v1.32.13", 58},
 	{"../../fixtures/v1.33.13-thirdparty", 130},
 }
 

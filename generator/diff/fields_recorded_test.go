@@ -294,11 +294,6 @@ func expectedFields(t *testing.T, oldDir, newDir string) (added, removed []strin
 	return added, removed, changed
 }
 
-func hasOpenAPI(dir string) bool {
-	m, _ := filepath.Glob(filepath.Join(dir, "openapi__v3.json*"))
-	return len(m) > 0
-}
-
 // checkFieldDiff compares the fields section of diff.Compare with the one
 // computed from the raw documents.
 func checkFieldDiff(t *testing.T, oldDir, newDir string) *model.APIDiff {
@@ -342,12 +337,44 @@ func minus(a, b []string) []string {
 // the sets computed from the raw OpenAPI documents, and pins facts of
 // those releases.
 func TestFieldDiffRecorded(t *testing.T) {
-	oldDir, newDir := filepath.Join(fixturesDir, "v1.29.6"), filepath.Join(fixturesDir, "v1.33.13")
-	if !hasOpenAPI(oldDir) {
-		t.Skip("fixtures/v1.29.6 has no OpenAPI documents yet")
-	}
-	d := checkFieldDiff(t, oldDir, newDir)
+	d := checkFieldDiff(t, filepath.Join(fixturesDir, "v1.29.6"), filepath.Join(fixturesDir, "v1.33.13"))
 	pinFieldFacts(t, d)
+}
+
+// TestFieldDiffReleases holds the fields section of each pair of adjacent
+// bundled releases to the sets computed from the raw OpenAPI documents, and
+// pins in which release a field of each pair's release notes appeared.
+func TestFieldDiffReleases(t *testing.T) {
+	for _, c := range []struct {
+		old, new string
+		added    []string
+		removed  string // one of the fields removed, if any
+		changed  int    // fields with a changed required, type or enum
+	}{
+		{"v1.29.6", "v1.30.14", []string{"v1 Pod.spec.securityContext.appArmorProfile", "v1 Service.spec.trafficDistribution", "apiextensions.k8s.io/v1 CustomResourceDefinition.spec.versions.selectableFields"}, "", 11},
+		{"v1.30.14", "v1.31.14", []string{"v1 Pod.spec.volumes.image", "v1 Pod.spec.securityContext.supplementalGroupsPolicy", "v1 Pod.spec.containers.resources.claims.request"}, "v1 Pod.spec.resourceClaims.source", 0},
+		{"v1.31.14", "v1.32.13", []string{"v1 Pod.spec.resources", "v1 Pod.spec.securityContext.seLinuxChangePolicy"}, "", 0},
+		{"v1.32.13", "v1.33.13", []string{"v1 Pod.spec.containers.lifecycle.stopSignal"}, "", 2},
+	} {
+		t.Run(c.old+"-"+c.new, func(t *testing.T) {
+			t.Parallel()
+			d := checkFieldDiff(t, filepath.Join(fixturesDir, c.old), filepath.Join(fixturesDir, c.new))
+			if !d.Fields.Compared || d.Fields.Kinds < 55 {
+				t.Errorf("compared %v, %d kinds; want every built-in kind served on both sides", d.Fields.Compared, d.Fields.Kinds)
+			}
+			for _, f := range c.added {
+				if !contains(d.Fields.Added, f) {
+					t.Errorf("fields added lacks %s", f)
+				}
+			}
+			if (c.removed == "") != (len(d.Fields.Removed) == 0) || c.removed != "" && !contains(d.Fields.Removed, c.removed) {
+				t.Errorf("fields removed %v, want none or among them %q", d.Fields.Removed, c.removed)
+			}
+			if len(d.Fields.Changed) != c.changed {
+				t.Errorf("%d fields changed, want %d", len(d.Fields.Changed), c.changed)
+			}
+		})
+	}
 }
 
 // pinFieldFacts checks what the release notes of 1.30 to 1.33 say.
@@ -415,12 +442,30 @@ func TestFieldDiffCRDs(t *testing.T) {
 }
 
 // TestFieldDiffMissing: a side without OpenAPI documents is named, and the
-// section stays empty (JSON lists, not null).
+// section stays empty (JSON lists, not null). Every bundled recording has
+// them, so the old side is a copy of v1.32.13 without its openapi__* files.
 func TestFieldDiffMissing(t *testing.T) {
-	oldAPI, oldKinds := loadWithKinds(t, filepath.Join(fixturesDir, "v1.32.13"))
+	bare := t.TempDir()
+	files, err := filepath.Glob(filepath.Join(fixturesDir, "v1.32.13", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(f), "openapi__") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(bare, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	oldAPI, oldKinds := loadWithKinds(t, bare)
 	newAPI, newKinds := loadWithKinds(t, filepath.Join(fixturesDir, "v1.33.13"))
-	if oldKinds != nil && hasOpenAPI(filepath.Join(fixturesDir, "v1.32.13")) {
-		t.Skip("fixtures/v1.32.13 has OpenAPI documents now")
+	if oldKinds != nil || len(newKinds) == 0 {
+		t.Fatalf("%d old kinds, %d new kinds; want none and some", len(oldKinds), len(newKinds))
 	}
 	d := diff.Compare(oldAPI, newAPI, diff.Options{OldKinds: oldKinds, NewKinds: newKinds})
 	body, err := json.Marshal(d.Fields)
