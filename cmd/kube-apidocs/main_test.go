@@ -59,6 +59,7 @@ func TestMain(m *testing.M) {
 	quietLibraryLogs()
 	code := m.Run()
 	stopSharedServers()
+	stopSharedBrowser()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
