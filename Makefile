@@ -23,8 +23,10 @@ kubectl: ## Make sure the kubectl of each recording's minor exists (builds the m
 	@$(WITH_KUBECTL) sh -c 'command -v kubectl'
 
 # -vet=off: lint, which test runs first, has vetted every package (go test's own vet is a subset of it).
+# GORACE atexit_sleep_ms=0: the race detector would sleep a second before each test binary exits (a race
+# found still fails the package; cmd/kube-apidocs sets the same for the processes its tests start).
 test: lint $(AXE) ## Run every offline test with the race detector (parity with real kubectl included)
-	$(WITH_KUBECTL) $(GO) test -race -count=1 -vet=off $(PKGS)
+	$(WITH_KUBECTL) GORACE=atexit_sleep_ms=0 $(GO) test -race -count=1 -vet=off $(PKGS)
 	@# kubectl's explain template is slow under -race, where the parity test skips itself: it runs here
 	$(GO) test -count=1 -vet=off -run '^TestExplainRecursiveParity$$' ./generator/openapi
 

@@ -84,8 +84,8 @@ func TestAxeSite(t *testing.T) {
 		{name: "flashcards", path: "flashcards.html", prepare: []chromedp.Action{press("#card-options button")}},
 	}
 	// Desktop in both schemes, then a phone in dark mode: on a narrow
-	// screen code blocks and tables scroll and must take focus. Each in
-	// its own browser, at the same time.
+	// screen code blocks and tables scroll and must take focus. Each in a
+	// browser context of its own, at the same time.
 	for _, run := range []struct{ scheme, screen string }{{"light", "desktop"}, {"dark", "desktop"}, {"dark", "phone"}} {
 		mode := run.scheme + ", " + run.screen
 		t.Run(run.scheme+"-"+run.screen, func(t *testing.T) {

@@ -14,10 +14,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -32,8 +34,7 @@ const chromiumPath = "/usr/bin/chromium"
 func TestSiteInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := findChromium(t)
-	site := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", "builtin", "--out", site, "--format", "html")
+	site := sharedSite(t, "--fixtures", "builtin", "--format", "html")
 	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
@@ -245,24 +246,26 @@ func findChromium(t *testing.T) string {
 	return ""
 }
 
-// newBrowser starts headless Chromium with a fresh profile and returns a
-// tab context and a function listing the console errors and exceptions seen.
+// newBrowser returns a tab of the package's headless Chromium in a browser
+// context of its own (a fresh profile: no cookies, storage or cache of
+// another test), closed after the test, and a function listing the console
+// errors and exceptions seen in it.
 func newBrowser(t *testing.T, exe string) (context.Context, func() []string) {
 	return newBrowserFor(t, exe, 90*time.Second)
 }
 
 // newBrowserFor is newBrowser with a time budget other than 90 seconds.
 func newBrowserFor(t *testing.T, exe string, budget time.Duration) (context.Context, func() []string) {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.UserDataDir(profileDir(t)), chromedp.WindowSize(1280, 900),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+	browserCtx, err := sharedBrowser(exe)
+	if err != nil {
+		t.Fatalf("starting %s: %v", exe, err)
 	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(allocCtx)
+	ctx, closeTab, err := newTab(browserCtx)
+	if err != nil {
+		t.Fatalf("opening a tab of %s: %v", exe, err)
+	}
 	ctx, cancelTime := context.WithTimeout(ctx, budget)
-	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	t.Cleanup(func() { cancelTime(); closeTab() })
 	var mu sync.Mutex
 	var problems []string
 	chromedp.ListenTarget(ctx, func(ev any) {
@@ -290,27 +293,65 @@ func newBrowserFor(t *testing.T, exe string, budget time.Duration) (context.Cont
 	return ctx, func() []string { mu.Lock(); defer mu.Unlock(); return append([]string(nil), problems...) }
 }
 
-// profileDir is a fresh Chromium profile folder, removed after the test;
-// Chromium's helper processes may still write to it for a moment after
-// the browser is gone (t.TempDir's cleanup then fails), so removal retries.
-func profileDir(t *testing.T) string {
-	dir, err := os.MkdirTemp("", "kube-apidocs-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		for i := 0; ; i++ {
-			err := os.RemoveAll(dir)
-			if err == nil || i == 20 {
-				if err != nil {
-					t.Logf("removing the Chromium profile: %v", err)
-				}
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
+// chromium is the one headless Chromium of the package's tests, started by
+// the first test that asks for a tab and stopped by TestMain after the
+// tests: one browser process, one tab and browser context per test.
+var chromium struct {
+	once   sync.Once
+	ctx    context.Context // the browser's first tab, which the others are opened from
+	cancel func()
+	err    error
+}
+
+// sharedBrowser starts the package's Chromium on the first call and
+// returns the context its tabs are opened from. Its profile folder is under
+// testDir, removed with it.
+func sharedBrowser(exe string) (context.Context, error) {
+	chromium.once.Do(func() {
+		profile, err := os.MkdirTemp(testDir, "chromium-")
+		if err != nil {
+			chromium.err = err
+			return
 		}
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+			chromedp.NoFirstRun, chromedp.UserDataDir(profile), chromedp.WindowSize(1280, 900),
+			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		}
+		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancelCtx := chromedp.NewContext(allocCtx)
+		chromium.ctx, chromium.cancel = ctx, func() { cancelCtx(); cancelAlloc() }
+		// the first Run starts the browser, tied to ctx: no deadline here
+		chromium.err = chromedp.Run(ctx)
 	})
-	return dir
+	return chromium.ctx, chromium.err
+}
+
+// newTab opens a tab in a new browser context, in a window of its own
+// (headless Chromium opens no tab in a context without one), and returns
+// it with the function that closes both.
+func newTab(browserCtx context.Context) (context.Context, func(), error) {
+	onBrowser := cdp.WithExecutor(browserCtx, chromedp.FromContext(browserCtx).Browser)
+	id, err := target.CreateBrowserContext().WithDisposeOnDetach(true).Do(onBrowser)
+	if err != nil {
+		return nil, nil, err
+	}
+	tab, err := target.CreateTarget("about:blank").WithBrowserContextID(id).WithNewWindow(true).Do(onBrowser)
+	if err != nil {
+		_ = target.DisposeBrowserContext(id).Do(onBrowser)
+		return nil, nil, err
+	}
+	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithTargetID(tab))
+	return ctx, func() { cancel(); _ = target.DisposeBrowserContext(id).Do(onBrowser) }, nil
+}
+
+// stopSharedBrowser closes the package's Chromium, if a test started it,
+// and waits for it to exit.
+func stopSharedBrowser() {
+	if chromium.cancel != nil {
+		chromium.cancel()
+	}
 }
 
 func argsText(args []*runtime.RemoteObject) string {

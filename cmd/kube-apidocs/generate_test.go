@@ -13,15 +13,10 @@ import (
 )
 
 // runGenerate runs `kube-apidocs generate` in process and fails the test
-// when it fails. Unless args set --fields, it passes --fields=false: the
-// field pages are what the tests of fields check (they pass --fields), and
-// under the race detector they make every other generate several seconds
-// slower.
+// when it fails, with generateDefaults.
 func runGenerate(t *testing.T, args ...string) string {
 	t.Helper()
-	if !slices.ContainsFunc(args, func(a string) bool { return strings.HasPrefix(a, "--fields") }) {
-		args = append(args, "--fields=false")
-	}
+	args = generateDefaults(args)
 	out, errOut, err := execute(append([]string{"generate"}, args...)...)
 	if err != nil {
 		t.Fatalf("generate %v: %v\nstderr: %s", args, err, errOut)
@@ -29,8 +24,26 @@ func runGenerate(t *testing.T, args ...string) string {
 	return out
 }
 
+// generateDefaults adds to generate's args what the tests of other things
+// than these flags pass. Unless args set --fields, --fields=false: the
+// field pages are what the tests of fields check (they pass --fields), and
+// under the race detector they make every other generate several seconds
+// slower. Unless args set --template-timeout, 10m: the template budget is
+// what TestGenerateTemplateTimeout checks, and under -race on a loaded
+// machine the field pages of the bundled recording can take longer than
+// the default minute.
+func generateDefaults(args []string) []string {
+	args = slices.Clip(args)
+	for _, d := range []struct{ flag, arg string }{{"--fields", "--fields=false"}, {"--template-timeout", "--template-timeout=10m"}} {
+		if !slices.ContainsFunc(args, func(a string) bool { return strings.HasPrefix(a, d.flag) }) {
+			args = append(args, d.arg)
+		}
+	}
+	return args
+}
+
 // sharedSite returns the folder of the site `generate args... --out DIR`
-// writes, with runGenerate's default of --fields=false, generated once for
+// writes, with generateDefaults, generated once for
 // every test that asks for the same args. The tests only read it: a test
 // that changes a site generates its own. The site is the only entry of its
 // parent folder, under testDir.
@@ -53,10 +66,7 @@ func generateShared(args []string) (string, error) {
 		return "", err
 	}
 	out := filepath.Join(parent, "site")
-	args = append(slices.Clip(args), "--out", out)
-	if !slices.ContainsFunc(args, func(a string) bool { return strings.HasPrefix(a, "--fields") }) {
-		args = append(args, "--fields=false")
-	}
+	args = generateDefaults(append(slices.Clip(args), "--out", out))
 	if _, errOut, err := execute(append([]string{"generate"}, args...)...); err != nil {
 		return "", fmt.Errorf("generate %v: %w\nstderr: %s", args, err, errOut)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -52,13 +53,26 @@ func TestMain(m *testing.M) {
 	testDir = dir
 	raiseParallel()
 	os.Setenv(asMainEnv, "1") // for every process the tests start
+	noRaceExitSleep()
 	os.Setenv("KUBECONFIG", filepath.Join(dir, "no-kubeconfig"))
 	tuneGC()
 	quietLibraryLogs()
 	code := m.Run()
 	stopSharedServers()
+	stopSharedBrowser()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// noRaceExitSleep tells the race detector of the processes the tests start
+// not to sleep before they exit: by default it waits a second
+// (GORACE atexit_sleep_ms=1000) for reports of goroutines still running,
+// a second of wall time for each of this package's processes. A race the
+// process found still makes it exit with code 66.
+func noRaceExitSleep() {
+	if gorace := os.Getenv("GORACE"); !strings.Contains(gorace, "atexit_sleep_ms") {
+		os.Setenv("GORACE", strings.TrimSpace(gorace+" atexit_sleep_ms=0"))
+	}
 }
 
 // testParallel is how many tests of this package run at once unless

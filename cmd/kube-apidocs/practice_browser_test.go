@@ -29,10 +29,9 @@ func TestKoreanSiteInBrowser(t *testing.T) {
 	if out, err := exec.Command("fc-list", ":lang=ko").Output(); err != nil || len(out) == 0 {
 		t.Fatalf("no Korean font (fc-list :lang=ko: %v): apt-get install fonts-noto-cjk", err)
 	}
-	dir := t.TempDir()
-	ko, en := filepath.Join(dir, "ko"), filepath.Join(dir, "en")
+	ko := filepath.Join(t.TempDir(), "ko")
 	runGenerate(t, "--fixtures", "builtin", "--lang", "ko", "--fields", "--compare", "../../fixtures/v1.29.6", "--out", ko, "--format", "html")
-	runGenerate(t, "--fixtures", "builtin", "--out", en, "--format", "html")
+	en := sharedSite(t, "--fixtures", "builtin", "--format", "html")
 	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
@@ -73,8 +72,8 @@ func TestKoreanSiteInBrowser(t *testing.T) {
 			t.Errorf("search %s: first result %q, want %q", q.query, first, q.first)
 		}
 	}
-	for _, site := range []string{ko, en} {
-		pdf := filepath.Join(shots, "cheatsheet-"+filepath.Base(site)+".pdf")
+	for lang, site := range map[string]string{"ko": ko, "en": en} {
+		pdf := filepath.Join(shots, "cheatsheet-"+lang+".pdf")
 		if n := printedPages(t, ctx, fileURL(filepath.Join(site, "cheatsheet.html")), pdf); n != 2 {
 			t.Errorf("%s prints on %d A4 pages, want 2", pdf, n)
 		}

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
@@ -20,27 +21,49 @@ import (
 )
 
 // loadWithKinds builds a recording's model and the field trees of its
-// served kinds the way the diff command does.
+// served kinds the way the diff command does, once per folder for every
+// test that asks: the tests only read them.
 func loadWithKinds(t testing.TB, dir string) (*model.API, []*model.KindSchema) {
 	t.Helper()
+	v, _ := loaded.LoadOrStore(filepath.Clean(dir), &loadedRecording{})
+	l := v.(*loadedRecording)
+	l.once.Do(func() { l.api, l.kinds, l.err = readWithKinds(dir) })
+	if l.err != nil {
+		t.Fatal(l.err)
+	}
+	return l.api, l.kinds
+}
+
+// loaded are the recordings loadWithKinds read, by folder.
+var loaded sync.Map
+
+type loadedRecording struct {
+	once  sync.Once
+	api   *model.API
+	kinds []*model.KindSchema
+	err   error
+}
+
+// readWithKinds is loadWithKinds' work.
+func readWithKinds(dir string) (*model.API, []*model.KindSchema, error) {
 	rec, err := recording.LoadDir(dir, recording.LoadOptions{OpenAPI: true})
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	api, err := source.FromRecording(rec, source.DiscoverOptions{})
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	docs, err := rec.OpenAPIV3Documents()
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	if len(docs) == 0 {
-		return api, nil
+		return api, nil, nil
 	}
 	schemas, err := openapi.Parse(docs)
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	kinds := []*model.KindSchema{}
 	for _, g := range api.Groups {
@@ -51,13 +74,13 @@ func loadWithKinds(t testing.TB, dir string) (*model.API, []*model.KindSchema) {
 					continue
 				}
 				if err != nil {
-					t.Fatal(err)
+					return nil, nil, err
 				}
 				kinds = append(kinds, k)
 			}
 		}
 	}
-	return api, kinds
+	return api, kinds, nil
 }
 
 // rawField is what the test reads of one field: required, enum, and a
@@ -337,6 +360,7 @@ func minus(a, b []string) []string {
 // the sets computed from the raw OpenAPI documents, and pins facts of
 // those releases.
 func TestFieldDiffRecorded(t *testing.T) {
+	t.Parallel()
 	d := checkFieldDiff(t, filepath.Join(fixturesDir, "v1.29.6"), filepath.Join(fixturesDir, "v1.33.13"))
 	pinFieldFacts(t, d)
 }
@@ -432,6 +456,7 @@ func containsChange(list []model.SchemaChange, c model.SchemaChange) bool {
 // documents today: the built-in kinds are the same server's, and the CRDs'
 // kinds are new resources, not fields.
 func TestFieldDiffCRDs(t *testing.T) {
+	t.Parallel()
 	d := checkFieldDiff(t, filepath.Join(fixturesDir, "v1.33.13"), filepath.Join(fixturesDir, "v1.33.13-crds"))
 	if !d.Fields.Compared || d.Fields.Kinds < 50 {
 		t.Errorf("compared %v, %d kinds; want every built-in kind compared", d.Fields.Compared, d.Fields.Kinds)
@@ -445,6 +470,7 @@ func TestFieldDiffCRDs(t *testing.T) {
 // section stays empty (JSON lists, not null). Every bundled recording has
 // them, so the old side is a copy of v1.32.13 without its openapi__* files.
 func TestFieldDiffMissing(t *testing.T) {
+	t.Parallel()
 	bare := t.TempDir()
 	files, err := filepath.Glob(filepath.Join(fixturesDir, "v1.32.13", "*"))
 	if err != nil {
@@ -481,6 +507,7 @@ func TestFieldDiffMissing(t *testing.T) {
 // TestDeprecationsRecorded: v1.33.13 serves ComponentStatus and Endpoints,
 // both deprecated; the rows of removals.yaml say since when.
 func TestDeprecationsRecorded(t *testing.T) {
+	t.Parallel()
 	api, kinds := loadWithKinds(t, filepath.Join(fixturesDir, "v1.33.13"))
 	d := diff.Compare(api, api, diff.Options{Deprecations: diff.BuiltinDeprecations(), OldKinds: kinds, NewKinds: kinds})
 	var got []string
