@@ -9,7 +9,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -41,6 +40,14 @@ type catalog struct {
 	// NoManifest says, in this language, why a kind ("<apiVersion> <Kind>")
 	// has no manifest, in place of generator/skeleton's English reason.
 	NoManifest map[string]string `yaml:"noManifest"`
+
+	// htmlText is each message escaped for HTML with its markup made HTML
+	// (markupHTML), before the arguments go in: made once per catalog,
+	// since the templates ask for the same messages on every page.
+	htmlText map[string]string
+	// plainText is each message without its markup (stripMarkup), for
+	// plain's calls without arguments.
+	plainText map[string]string
 }
 
 // langPattern is what a language tag may look like; it keeps a tag from
@@ -107,6 +114,12 @@ func loadCatalog(lang string, overrides fs.FS) (*catalog, error) {
 	if !found {
 		return nil, fmt.Errorf("language %q has no message catalog (available: %s)", lang, strings.Join(Languages(), ", "))
 	}
+	cat.htmlText = make(map[string]string, len(cat.Messages))
+	cat.plainText = make(map[string]string, len(cat.Messages))
+	for k, v := range cat.Messages {
+		cat.htmlText[k] = markupHTML(messageEscaper.Replace(v))
+		cat.plainText[k] = stripMarkup(v)
+	}
 	return cat, nil
 }
 
@@ -151,22 +164,42 @@ func (c *catalog) message(key string, args []any, arg func(any) string) (string,
 	return c.fill(text, args, arg), nil
 }
 
-// placeholder finds {1} … {9} in a message.
-var placeholder = regexp.MustCompile(`\{[1-9]\}`)
-
+// fill replaces the placeholders {1} … {9} of text with arg of the
+// argument they number; a placeholder past the arguments stays as it is.
 func (c *catalog) fill(text string, args []any, arg func(any) string) string {
-	return placeholder.ReplaceAllStringFunc(text, func(p string) string {
-		n, _ := strconv.Atoi(p[1 : len(p)-1])
-		if n > len(args) {
-			return p
+	if len(args) == 0 || !strings.Contains(text, "{") {
+		return text
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(text, '{')
+		if i < 0 || i+2 >= len(text) {
+			break
 		}
-		return arg(args[n-1])
-	})
+		n := int(text[i+1] - '0')
+		if n < 1 || n > 9 || text[i+2] != '}' {
+			b.WriteString(text[:i+1])
+			text = text[i+1:]
+			continue
+		}
+		b.WriteString(text[:i])
+		if n > len(args) {
+			b.WriteString(text[i : i+3])
+		} else {
+			b.WriteString(arg(args[n-1]))
+		}
+		text = text[i+3:]
+	}
+	b.WriteString(text)
+	return b.String()
 }
 
 // plain is a message as plain text (phrases, titles, the search index and
 // the flashcards' data): markup is dropped, arguments inserted as they are.
 func (c *catalog) plain(key string, args ...any) (string, error) {
+	if text, ok := c.plainText[key]; ok && len(args) == 0 {
+		return text, nil
+	}
 	text, err := c.message(key, args, func(a any) string { return fmt.Sprint(a) })
 	return stripMarkup(text), err
 }
@@ -182,11 +215,11 @@ func (c *catalog) markdown(key string, args ...any) (string, error) {
 // <code> and **x** <strong>, and each argument is escaped unless it is
 // template.HTML made by one of the HTML helpers (code, link).
 func (c *catalog) html(key string, args ...any) (template.HTML, error) {
-	text, ok := c.Messages[key]
+	text, ok := c.htmlText[key]
 	if !ok {
 		return "", &MissingMessageError{Lang: c.Lang, Key: key}
 	}
-	out := c.fill(markupHTML(messageEscaper.Replace(text)), args, func(a any) string {
+	out := c.fill(text, args, func(a any) string {
 		if h, ok := a.(template.HTML); ok {
 			return string(h)
 		}

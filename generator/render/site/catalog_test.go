@@ -305,3 +305,30 @@ func TestCatalogKeysAreUsed(t *testing.T) {
 		}
 	}
 }
+
+// TestFillPlaceholders pins how a message's {1} … {9} take the arguments:
+// every placeholder replaced wherever it stands, one past the arguments
+// and anything else in braces kept as written.
+func TestFillPlaceholders(t *testing.T) {
+	c := &catalog{}
+	arg := func(a any) string { return "<" + a.(string) + ">" }
+	for _, tc := range []struct {
+		text string
+		args []any
+		want string
+	}{
+		{"no placeholder", []any{"a"}, "no placeholder"},
+		{"{1} and {2}", []any{"a", "b"}, "<a> and <b>"},
+		{"{2}{1}{2}", []any{"a", "b"}, "<b><a><b>"},
+		{"{{1}}", []any{"a"}, "{<a>}"},
+		{"{0} {10} {a} {1", []any{"a"}, "{0} {10} {a} {1"},
+		{"{3} past", []any{"a"}, "{3} past"},
+		{"ends {", []any{"a"}, "ends {"},
+		{"{1}", nil, "{1}"},
+		{"{9}", []any{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "<9>"},
+	} {
+		if got := c.fill(tc.text, tc.args, arg); got != tc.want {
+			t.Errorf("fill(%q, %v) = %q, want %q", tc.text, tc.args, got, tc.want)
+		}
+	}
+}

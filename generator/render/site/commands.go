@@ -233,7 +233,7 @@ func canIChecks(group string, r model.Resource) []commandView {
 
 // APIVersionPath is the resource's group and version as generators key
 // them: "group/version", "/v1" for the core group.
-func (r *resourceView) APIVersionPath() string {
+func (r *resourceContent) APIVersionPath() string {
 	return r.Group + "/" + r.Version
 }
 

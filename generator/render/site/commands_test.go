@@ -122,7 +122,7 @@ func buildForTest(t *testing.T, api *model.API) *siteView {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := buildSite(cleanAPI(api), SiteOptions{}, ".html", newPhrases(sets.md, budget{}), sets.cat)
+	s, err := buildSite(cleanAPI(api), SiteOptions{}, ".html", newPhrases(sets.md, budget{}), sets.cat, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -40,20 +41,44 @@ type executor interface {
 // number with an empty body) still ends Site on time; that goroutine then
 // runs on, unseen, until its loop ends or the process exits — a CLI exits
 // right after the error, a long-lived caller pays with one busy goroutine.
+//
+// Templates that run at the same time (the formats) each execute within a
+// fork of the budget: the same deadline, a running block of their own.
 type budget struct {
 	timeout  time.Duration
 	deadline time.Time
-	running  *atomic.Pointer[runningBlock] // what executes now, for the error
+	running  *atomic.Pointer[runningBlock] // what this fork executes now, for the error
+	forks    *forks
 }
 
-// runningBlock is the block executing now and where its output goes
-// ("page index.html"), the prefix its errors carry.
+// forks are the running blocks of every fork of one budget.
+type forks struct {
+	mu      sync.Mutex
+	running []*atomic.Pointer[runningBlock]
+}
+
+// runningBlock is a block executing now, where its output goes ("page
+// index.html", the prefix its errors carry) and since when.
 type runningBlock struct {
 	where, name string
+	since       time.Time
 }
 
 func newBudget(timeout time.Duration) budget {
-	return budget{timeout: timeout, deadline: time.Now().Add(timeout), running: &atomic.Pointer[runningBlock]{}}
+	b := budget{timeout: timeout, deadline: time.Now().Add(timeout), forks: &forks{}}
+	return b.fork()
+}
+
+// fork is b for templates that execute beside those of b.
+func (b budget) fork() budget {
+	if b.deadline.IsZero() {
+		return b
+	}
+	b.running = &atomic.Pointer[runningBlock]{}
+	b.forks.mu.Lock()
+	b.forks.running = append(b.forks.running, b.running)
+	b.forks.mu.Unlock()
+	return b
 }
 
 // execute runs the block name of t over data into w, within the budget;
@@ -62,17 +87,30 @@ func (b budget) execute(w io.Writer, t executor, where, name string, data any) e
 	if b.deadline.IsZero() {
 		return t.ExecuteTemplate(w, name, data)
 	}
-	b.running.Store(&runningBlock{where: where, name: name})
+	r := &runningBlock{where: where, name: name, since: time.Now()}
+	b.running.Store(r)
 	err := t.ExecuteTemplate(&budgetWriter{w: w, deadline: b.deadline}, name, data)
+	if err == nil { // a block that failed stays the one to name
+		b.running.CompareAndSwap(r, nil)
+	}
 	if errors.Is(err, errOverBudget) {
 		return &TemplateTimeoutError{Template: name, Timeout: b.timeout}
 	}
 	return err
 }
 
-// expired is the error of a build still running at the deadline.
+// expired is the error of a build still running at the deadline. It names
+// the block that has been running longest: of blocks running side by side,
+// the one that does not end.
 func (b budget) expired() error {
-	r := b.running.Load()
+	var r *runningBlock
+	b.forks.mu.Lock()
+	for _, p := range b.forks.running {
+		if x := p.Load(); x != nil && (r == nil || x.since.Before(r.since)) {
+			r = x
+		}
+	}
+	b.forks.mu.Unlock()
 	if r == nil {
 		return &TemplateTimeoutError{Timeout: b.timeout}
 	}

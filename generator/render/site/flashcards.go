@@ -41,13 +41,14 @@ func buildFlashcards(s *siteView) (*flashcardsView, error) {
 	for _, r := range s.Rows {
 		names, versions, groups = append(names, r.Name), append(versions, r.APIVersion), append(groups, groupName(r.Group))
 	}
+	namePool, versionPool, groupPool := newOptionPool(names), newOptionPool(versions), newOptionPool(groups)
 	for _, r := range s.Rows {
 		for _, short := range splitNonEmpty(r.ShortNames) {
-			b.choice("short:"+short, r.Path, r.Name, names, "cards.short", short)
+			b.choice("short:"+short, r.Path, r.Name, namePool, "cards.short", short)
 		}
-		b.choice("apiversion:"+r.Path, r.Path, r.APIVersion, versions, "cards.apiversion", r.Kind)
+		b.choice("apiversion:"+r.Path, r.Path, r.APIVersion, versionPool, "cards.apiversion", r.Kind)
 		b.yesNo("namespaced:"+r.Path, r.Path, r.Namespaced == "true", "cards.namespaced", r.Kind)
-		b.choice("group:"+r.Path, r.Path, groupName(r.Group), groups, "cards.group", r.Kind)
+		b.choice("group:"+r.Path, r.Path, groupName(r.Group), groupPool, "cards.group", r.Kind)
 		verb, has := askedVerb(r)
 		b.yesNo("verb:"+r.Path+":"+verb, r.Path, has, "cards.verb", r.Kind, verb)
 	}
@@ -77,8 +78,8 @@ func (b *cardBuilder) question(key string, args ...any) string {
 }
 
 // choice adds a card whose answer is right, with wrong options from pool.
-func (b *cardBuilder) choice(id, path, right string, pool []string, key string, args ...any) {
-	wrong := pickWrong(id, right, pool)
+func (b *cardBuilder) choice(id, path, right string, pool optionPool, key string, args ...any) {
+	wrong := pool.pickWrong(id, right)
 	if len(wrong) == 0 {
 		return
 	}
@@ -125,11 +126,12 @@ func (b *cardBuilder) fieldCards(s *siteView) {
 			if len(f.Enum) > 0 && b.enums < maxEnumCards {
 				b.enums++
 				right := f.Enum[int(hash64(f.Path)%uint64(len(f.Enum)))]
-				b.choice("enum:"+r.Path+":"+f.Path, r.Path, right, without(enumValues, f.Enum), "cards.enum", r.Kind, f.Path)
+				b.choice("enum:"+r.Path+":"+f.Path, r.Path, right, newOptionPool(without(enumValues, f.Enum)), "cards.enum", r.Kind, f.Path)
 			}
 		})
+		optionalPool := newOptionPool(optional)
 		for _, p := range required {
-			b.choice("required:"+r.Path+":"+p, r.Path, p, optional, "cards.required", r.Kind)
+			b.choice("required:"+r.Path+":"+p, r.Path, p, optionalPool, "cards.required", r.Kind)
 		}
 	}
 }
@@ -157,24 +159,47 @@ func askedVerb(r rowView) (string, bool) {
 	return notesVerbs[int(hash64(r.Path)%uint64(len(notesVerbs)))], true
 }
 
-// pickWrong returns up to distractors distinct values of pool other than
-// right, starting at a place in the sorted pool that the card's id picks.
-func pickWrong(id, right string, pool []string) []string {
-	var cands []string
-	for _, p := range pool {
-		if p != right && p != "" && p != `""` {
-			cands = append(cands, p)
+// optionPool is where a card's wrong options come from: values sorted,
+// each once, without empty ones.
+type optionPool []string
+
+func newOptionPool(values []string) optionPool {
+	var out []string
+	for _, v := range values {
+		if v != "" && v != `""` {
+			out = append(out, v)
 		}
 	}
-	slices.Sort(cands)
-	cands = slices.Compact(cands)
-	if len(cands) <= distractors {
-		return cands
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// pickWrong returns up to distractors distinct values of the pool other
+// than right, starting at a place in the pool without right that the
+// card's id picks.
+func (pool optionPool) pickWrong(id, right string) []string {
+	n := len(pool)
+	skip, found := slices.BinarySearch(pool, right)
+	if found {
+		n--
 	}
-	start := int(hash64(id) % uint64(len(cands)))
+	at := func(i int) string { // the i-th value other than right
+		if found && i >= skip {
+			return pool[i+1]
+		}
+		return pool[i]
+	}
+	if n <= distractors {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = at(i)
+		}
+		return out
+	}
+	start := int(hash64(id) % uint64(n))
 	out := make([]string, 0, distractors)
 	for i := 0; i < distractors; i++ {
-		out = append(out, cands[(start+i*len(cands)/distractors)%len(cands)])
+		out = append(out, at((start+i*n/distractors)%n))
 	}
 	return out
 }

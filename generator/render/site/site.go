@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/outdir"
 )
@@ -187,7 +189,12 @@ func build(api *model.API, opts SiteOptions, b budget) ([]File, error) {
 		return nil, err
 	}
 	ph := newPhrases(sets.md, b)
-	var files []File
+	type job struct {
+		view   *siteView
+		render func(*siteView, templateSets, SiteOptions) ([]File, error)
+	}
+	var jobs []job
+	var content []*resourceContent // the first format's, shared by the second
 	for _, f := range []struct {
 		format, ext string
 		render      func(*siteView, templateSets, SiteOptions) ([]File, error)
@@ -195,16 +202,35 @@ func build(api *model.API, opts SiteOptions, b budget) ([]File, error) {
 		if !opts.wants(f.format) {
 			continue
 		}
-		view, err := buildSite(clean, opts, f.ext, ph, sets.cat)
+		view, err := buildSite(clean, opts, f.ext, ph, sets.cat, content)
 		if err != nil {
 			return nil, err
 		}
-		view.budget = b
-		out, err := f.render(view, sets, opts)
-		if err != nil {
-			return nil, err
+		content = resourceContents(view)
+		view.budget = b.fork()
+		jobs = append(jobs, job{view, f.render})
+	}
+	// The formats render at once: the views and templates are only read
+	// from here on. The error is the first format's, whichever ends first.
+	out := make([][]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var g errgroup.Group
+	for i, j := range jobs {
+		g.Go(func() error {
+			out[i], errs[i] = j.render(j.view, sets, opts)
+			return errs[i]
+		})
+	}
+	if g.Wait() != nil {
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
+			}
 		}
-		files = append(files, out...)
+	}
+	var files []File
+	for _, o := range out {
+		files = append(files, o...)
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
@@ -223,7 +249,7 @@ type page struct {
 // page-title phrase.
 func pages(s *siteView, ph *phrases) []page {
 	title := func(block, name, apiVersion string) string {
-		return ph.text("page-title", pageTitleData{Page: block, Site: s.Title, Name: name, APIVersion: apiVersion})
+		return ph.cached("page-title", pageTitleData{Page: block, Site: s.Title, Name: name, APIVersion: apiVersion})
 	}
 	out := []page{
 		{Path: "index" + s.Ext, Title: title("index", "", ""), Block: "index", Data: s},

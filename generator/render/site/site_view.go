@@ -100,17 +100,28 @@ type linkView struct {
 	Label, Path string
 }
 
-// resourceView is one resource in one group-version and its page.
+// resourceView is one resource in one group-version and its page: the
+// parts every output format shares (resourceContent, built once per Site
+// call) and the links to other pages, which carry the format's extension.
 type resourceView struct {
-	Path, Name, Kind, APIVersion, Group, GroupDisplay, GroupPath, Version string
-	Scope, Singular, Stability                                            string
-	Preferred                                                             bool
-	ShortNames, Categories, Verbs                                         []string
-	Paths                                                                 RESTPaths
-	Endpoints                                                             []Endpoint
-	Subresources                                                          []subresourceView
-	Examples                                                              []exampleView
-	YAML                                                                  string
+	*resourceContent
+	Path, GroupPath string
+	OtherVersions   []linkView
+	// Since is nil unless several API surfaces are compared.
+	Since *sinceView
+}
+
+// resourceContent is what a resource page shows whatever its format.
+type resourceContent struct {
+	Name, Kind, APIVersion, Group, GroupDisplay, Version string
+	Scope, Singular, Stability                           string
+	Preferred                                            bool
+	ShortNames, Categories, Verbs                        []string
+	Paths                                                RESTPaths
+	Endpoints                                            []Endpoint
+	Subresources                                         []subresourceView
+	Examples                                             []exampleView
+	YAML                                                 string
 	// Term is the catalog language's word for the kind (디플로이먼트), "" when
 	// it has none.
 	Term string
@@ -122,10 +133,7 @@ type resourceView struct {
 	// Commands is the "what do I type" section.
 	Commands *commandsView
 	// Fields is the kind's field tree; nil without SiteOptions.Fields.
-	Fields        *fieldsView
-	OtherVersions []linkView
-	// Since is nil unless several API surfaces are compared.
-	Since *sinceView
+	Fields *fieldsView
 	// Deprecated is set when the server still serves the resource although
 	// it is deprecated (SiteOptions.Deprecations, or the kind's own
 	// description); nil otherwise.
@@ -144,11 +152,14 @@ type exampleView struct {
 }
 
 // buildSite prepares the view of api for pages with the extension ext
-// (".html" or ".md"). api must have gone through cleanAPI.
-func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *catalog) (*siteView, error) {
+// (".html" or ".md"). api must have gone through cleanAPI. content, when
+// not nil, is the resources' content of the view of the same api for the
+// other format (resourceContents): the new view shares it instead of
+// building it again.
+func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *catalog, content []*resourceContent) (*siteView, error) {
 	title := opts.Title
 	if title == "" {
-		title = ph.text("site-title", struct{ Server string }{api.Server.GitVersion})
+		title = ph.cached("site-title", struct{ Server string }{api.Server.GitVersion})
 	}
 	s := &siteView{
 		Title: title, BaseURL: strings.TrimSuffix(opts.BaseURL, "/"), Server: api.Server.GitVersion,
@@ -160,20 +171,12 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *c
 		s.Groups = append(s.Groups, buildGroup(api, g, slugs, ext))
 	}
 	s.Unavailable = unavailableViews(api, nil)
-	s.Resources = buildResources(api, s.Groups, slugs, ext, ph)
-	for _, r := range s.Resources {
-		r.Term = cat.term(r.Kind)
+	s.Resources = buildResources(api, s.Groups, slugs, ext, ph, content)
+	if content == nil {
+		fillContent(api, s.Resources, opts, ph, cat)
 	}
-	attachCommands(api, s.Resources, ph)
 	countGroupResources(s.Groups)
 	s.IndexTree = buildIndexTree(s.Groups)
-	attachFields(s.Resources, opts.Fields)
-	markDeprecated(s.Resources, opts.Deprecations, opts.Fields, api.Server.GitVersion)
-	for _, r := range s.Resources {
-		if why, ok := cat.NoManifest[r.APIVersion+" "+r.Kind]; ok && r.NoManifest != "" {
-			r.NoManifest = why
-		}
-	}
 	s.HasFields = slices.ContainsFunc(s.Resources, func(r *resourceView) bool { return r.Fields != nil })
 	s.Rows = preferredRows(api, s)
 	s.TableText = wideTable(api)
@@ -196,6 +199,33 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *c
 		return nil, slugs.err
 	}
 	return s, ph.err
+}
+
+// fillContent adds to the resources what comes from more than their
+// discovery entry: the catalog's term for the kind, the commands section,
+// the field trees and manifests of opts.Fields and the deprecations.
+func fillContent(api *model.API, resources []*resourceView, opts SiteOptions, ph *phrases, cat *catalog) {
+	for _, r := range resources {
+		r.Term = cat.term(r.Kind)
+	}
+	attachCommands(api, resources, ph)
+	attachFields(resources, opts.Fields)
+	markDeprecated(resources, opts.Deprecations, opts.Fields, api.Server.GitVersion)
+	for _, r := range resources {
+		if why, ok := cat.NoManifest[r.APIVersion+" "+r.Kind]; ok && r.NoManifest != "" {
+			r.NoManifest = why
+		}
+	}
+}
+
+// resourceContents is the content of the resources of s, in their order,
+// for buildSite of the other format.
+func resourceContents(s *siteView) []*resourceContent {
+	out := make([]*resourceContent, len(s.Resources))
+	for i, r := range s.Resources {
+		out[i] = r.resourceContent
+	}
+	return out
 }
 
 func buildGroup(api *model.API, g model.Group, slugs *slugger, ext string) *groupView {
@@ -241,8 +271,9 @@ func unavailableViews(api *model.API, group *string) []unavailableView {
 }
 
 // buildResources makes one resource page per resource per group-version
-// and fills each group version's table with links to them.
-func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext string, ph *phrases) []*resourceView {
+// and fills each group version's table with links to them; the pages'
+// content is content's, in order, when that is not nil.
+func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext string, ph *phrases, content []*resourceContent) []*resourceView {
 	var out []*resourceView
 	for gi, g := range api.Groups {
 		gv := groups[gi]
@@ -251,8 +282,12 @@ func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext str
 			versionSlug := slugs.slug("versions:"+groupSlug, v.Version)
 			for _, r := range v.Resources {
 				dir := "resources/" + groupSlug + "/" + versionSlug + "/"
-				rv := buildResource(g, v.Version, r, gv, ph)
-				rv.Path = dir + slugs.slug("resources:"+dir, r.Name) + ext
+				rv := &resourceView{GroupPath: gv.Path, Path: dir + slugs.slug("resources:"+dir, r.Name) + ext}
+				if content != nil {
+					rv.resourceContent = content[len(out)]
+				} else {
+					rv.resourceContent = buildResource(g, v.Version, r, gv, ph)
+				}
 				out = append(out, rv)
 				gv.Versions[vi].Rows = append(gv.Versions[vi].Rows, rowFor(g.Name, v.Version, r, rv.Path))
 			}
@@ -277,14 +312,14 @@ func boolText(b bool) string {
 	return "false"
 }
 
-func buildResource(g model.Group, version string, r model.Resource, gv *groupView, ph *phrases) *resourceView {
+func buildResource(g model.Group, version string, r model.Resource, gv *groupView, ph *phrases) *resourceContent {
 	scope := "Cluster"
 	if r.Namespaced {
 		scope = "Namespaced"
 	}
-	rv := &resourceView{
+	rv := &resourceContent{
 		Name: r.Name, Kind: r.Kind, APIVersion: model.GroupVersion(g.Name, version), Group: g.Name,
-		GroupDisplay: gv.Display, GroupPath: gv.Path, Version: version, Scope: scope, Singular: r.SingularName,
+		GroupDisplay: gv.Display, Version: version, Scope: scope, Singular: r.SingularName,
 		Stability: model.Stability(version), Preferred: version == g.PreferredVersion,
 		ShortNames: r.ShortNames, Categories: r.Categories, Verbs: r.Verbs,
 		Paths: PathsFor(g.Name, version, r), Endpoints: noteEndpoints(Endpoints(g.Name, version, r), ph),
@@ -333,7 +368,7 @@ func linkOtherVersions(all []*resourceView) {
 
 // skeleton returns the smallest manifest of the resource's kind. The
 // values go through the YAML encoder, so that odd kinds stay valid YAML.
-func skeleton(r *resourceView) string {
+func skeleton(r *resourceContent) string {
 	meta := yaml.Node{Kind: yaml.MappingNode}
 	addPair(&meta, "name", "example")
 	if r.Scope == "Namespaced" {
