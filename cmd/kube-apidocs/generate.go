@@ -203,46 +203,77 @@ func templatesDir(dir string) (*os.Root, error) {
 
 // Run reads the source (and the --compare recordings), renders the site and
 // writes it to --out.
+//
+// Reading and rendering do not watch ctx; they run in a goroutine that Run
+// stops waiting for when ctx ends (Ctrl-C), since until the files are
+// written nothing needs undoing and the process exits right after. Writing
+// watches ctx itself and removes what it had written.
 func (o *GenerateOptions) Run(ctx context.Context) error {
 	siteGC()
 	if o.templatesRoot != nil {
 		defer o.templatesRoot.Close()
 	}
+	built := make(chan builtSite, 1)
+	go func() {
+		files, err := o.build()
+		built <- builtSite{files, err}
+	}()
+	var b builtSite
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case b = <-built:
+	}
+	if b.err != nil {
+		return b.err
+	}
+	if o.Check {
+		return o.check(b.files)
+	}
+	if err := outdir.Write(ctx, o.OutDir, b.files); err != nil {
+		return outError(err)
+	}
+	fmt.Fprintf(o.Out, "Wrote %d files to %s\n", len(b.files)+1, o.OutDir)
+	return nil
+}
+
+// builtSite is what build returns, sent over a channel.
+type builtSite struct {
+	files []site.File
+	err   error
+}
+
+// build reads the source (and the --compare recordings) and renders the
+// site in memory.
+func (o *GenerateOptions) build() ([]site.File, error) {
 	opts := o.site
 	api, err := o.source.load(o.ErrOut)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// --strict fails before anything is written: the old site stays.
 	if err := o.source.strictError(api); err != nil {
-		return err
+		return nil, err
 	}
 	opts.Deprecations = diff.BuiltinDeprecations()
 	var kinds []*model.KindSchema
 	if o.Fields {
 		if kinds, opts.Fields, err = o.fields(api); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if len(o.Compare) > 0 {
 		m, err := o.matrix(api, kinds, o.ErrOut)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		opts.Matrix = &m
 	}
 	files, err := site.Site(api, opts)
 	if err != nil {
-		return o.siteError(err)
+		return nil, o.siteError(err)
 	}
-	if o.Check {
-		return o.check(files)
-	}
-	if err := outdir.Write(ctx, o.OutDir, files); err != nil {
-		return outError(err)
-	}
-	fmt.Fprintf(o.Out, "Wrote %d files to %s\n", len(files)+1, o.OutDir)
-	return nil
+	return files, nil
 }
 
 // exitStale is the exit code of `generate --check` when --out is not what

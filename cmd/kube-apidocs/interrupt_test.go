@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -11,14 +12,25 @@ import (
 	"time"
 )
 
-// TestInterruptedGenerateLeavesNoTemporaryFolder interrupts generate on the
-// 1,000-CRD recording at different moments: each run ends with exit code 0
-// (it had finished) or 130 (or dies of the signal before main ran), never leaves its hidden temporary folder
-// beside --out, and leaves --out either absent or a complete site.
-func TestInterruptedGenerateLeavesNoTemporaryFolder(t *testing.T) {
+// TestInterruptedGenerateKeepsTheOldSite interrupts generate on the
+// 1,000-CRD recording at different moments, over a site an earlier
+// generate wrote: each run ends with exit code 130 (or dies of the signal
+// before main ran, or 0 had it finished), never leaves its hidden temporary
+// folder beside --out, and leaves --out the old site unless it finished.
+// That the write itself stops and cleans up on an ended context is
+// generator/outdir's TestWriteStopsWhenCancelled.
+func TestInterruptedGenerateKeepsTheOldSite(t *testing.T) {
 	t.Parallel()
 	parent := t.TempDir()
 	out := filepath.Join(parent, "site")
+	if got := apidocs(t, "generate", "--fixtures", "builtin", "--fields=false", "--out", out); got.code != 0 {
+		t.Fatalf("generate builtin: exit %d, stderr %q", got.code, got.stderr)
+	}
+	index := filepath.Join(out, "index.html")
+	old, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
 	interrupted := 0
 	for i := range 6 {
 		cmd := exec.Command(binary, "generate", "--fixtures", filepath.Join(fixturesDir, "v1.33.13-1000crds"), "--out", out)
@@ -31,6 +43,9 @@ func TestInterruptedGenerateLeavesNoTemporaryFolder(t *testing.T) {
 		var exit *exec.ExitError
 		switch {
 		case err == nil:
+			if old, err = os.ReadFile(index); err != nil {
+				t.Fatalf("run %d finished without index.html: %v", i, err)
+			}
 		case errors.As(err, &exit) && exit.ExitCode() == 130:
 			interrupted++
 		case errors.As(err, &exit) && exit.ExitCode() == -1:
@@ -48,10 +63,8 @@ func TestInterruptedGenerateLeavesNoTemporaryFolder(t *testing.T) {
 				t.Fatalf("run %d left %s beside --out", i, e.Name())
 			}
 		}
-		if _, err := os.Stat(out); err == nil {
-			if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
-				t.Fatalf("run %d: --out exists without index.html: %v", i, err)
-			}
+		if now, err := os.ReadFile(index); err != nil || !bytes.Equal(now, old) {
+			t.Fatalf("run %d: --out/index.html is no longer the old site's (%v)", i, err)
 		}
 	}
 	if interrupted == 0 {

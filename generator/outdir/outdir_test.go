@@ -149,3 +149,35 @@ func TestCompare(t *testing.T) {
 		t.Fatalf("Compare wrote into the folder: index.html is %q", got)
 	}
 }
+
+// TestWriteStopsWhenCancelled: a context that ends before Write starts, or
+// while its new tree is built, leaves the old folder as it was and no
+// temporary folder beside it.
+func TestWriteStopsWhenCancelled(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "site")
+	if err := Write(context.Background(), out, []File{{Path: "index.html", Data: []byte("old")}}); err != nil {
+		t.Fatal(err)
+	}
+	ended, cancel := context.WithCancel(context.Background())
+	cancel()
+	ending, cancelLater := context.WithCancel(context.Background())
+	defer cancelLater()
+	for name, ctx := range map[string]context.Context{"ended before": ended, "ended during": ending} {
+		if ctx == ending {
+			beforeSwap = func(string) { cancelLater() }
+		}
+		err := Write(ctx, out, []File{{Path: "index.html", Data: []byte("new")}, {Path: "a/b.html", Data: []byte("new")}})
+		beforeSwap = nil
+		var oe *Error
+		if !errors.Is(err, context.Canceled) || !errors.As(err, &oe) || oe.Dir != out {
+			t.Errorf("%s: error = %v, want context.Canceled naming %s", name, err, out)
+		}
+		if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "old" {
+			t.Errorf("%s: index.html = %q, want old", name, data)
+		}
+		if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+			t.Errorf("%s: the parent holds %d entries, want only site", name, len(entries))
+		}
+	}
+}
