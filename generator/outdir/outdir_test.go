@@ -150,8 +150,9 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-// TestWriteStopsWhenCancelled: a context that ends before Write starts, or
-// while its new tree is built, leaves the old folder as it was and no
+// TestWriteStopsWhenCancelled: a context that has ended before Write starts
+// (caught while the new tree is written), or that ends once the tree is
+// complete (caught before the swap), leaves the old folder as it was and no
 // temporary folder beside it.
 func TestWriteStopsWhenCancelled(t *testing.T) {
 	parent := t.TempDir()
@@ -161,23 +162,28 @@ func TestWriteStopsWhenCancelled(t *testing.T) {
 	}
 	ended, cancel := context.WithCancel(context.Background())
 	cancel()
-	ending, cancelLater := context.WithCancel(context.Background())
-	defer cancelLater()
-	for name, ctx := range map[string]context.Context{"ended before": ended, "ended during": ending} {
-		if ctx == ending {
-			beforeSwap = func(string) { cancelLater() }
-		}
-		err := Write(ctx, out, []File{{Path: "index.html", Data: []byte("new")}, {Path: "a/b.html", Data: []byte("new")}})
+	ending, cancelBeforeSwap := context.WithCancel(context.Background())
+	defer cancelBeforeSwap()
+	for _, c := range []struct {
+		name       string
+		ctx        context.Context
+		beforeSwap func(string)
+	}{
+		{"ended before Write", ended, nil},
+		{"ended before the swap", ending, func(string) { cancelBeforeSwap() }},
+	} {
+		beforeSwap = c.beforeSwap
+		err := Write(c.ctx, out, []File{{Path: "index.html", Data: []byte("new")}, {Path: "a/b.html", Data: []byte("new")}})
 		beforeSwap = nil
 		var oe *Error
 		if !errors.Is(err, context.Canceled) || !errors.As(err, &oe) || oe.Dir != out {
-			t.Errorf("%s: error = %v, want context.Canceled naming %s", name, err, out)
+			t.Errorf("%s: error = %v, want context.Canceled naming %s", c.name, err, out)
 		}
 		if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "old" {
-			t.Errorf("%s: index.html = %q, want old", name, data)
+			t.Errorf("%s: index.html = %q, want old", c.name, data)
 		}
 		if entries, _ := os.ReadDir(parent); len(entries) != 1 {
-			t.Errorf("%s: the parent holds %d entries, want only site", name, len(entries))
+			t.Errorf("%s: the parent holds %d entries, want only site", c.name, len(entries))
 		}
 	}
 }
