@@ -93,7 +93,7 @@ fuzz: ## Run each fuzz target for FUZZTIME (default 30s); crashers land in the p
 	@for pt in $(FUZZ_TARGETS); do \
 		p=$${pt%%:*}; t=$${pt#*:}; \
 		echo "== $$t in generator/$$p ($(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./generator/$$p || exit 1; \
+		GO="$(GO)" hack/fuzz.sh ./generator/$$p "$$t" $(FUZZTIME) || exit 1; \
 	done
 
 bench-process: ## api-resources vs kubectl through serve, whole process (hack/bench.sh; RUNS=15)
