@@ -6,7 +6,7 @@ PKGS    := ./...
 # (cmd/kube-apidocs/axe_test.go); make test installs it when missing or when the lock file changes.
 AXE     := hack/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: help build test bench lint site bench-site e2e fuzz bench-process axe kubectl release-check ssg
+.PHONY: help build test test-race test-explain-parity bench lint site bench-site e2e fuzz bench-process axe kubectl release-check ssg
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -24,10 +24,16 @@ kubectl: ## Make sure the kubectl of each recording's minor exists (builds the m
 
 # -vet=off: lint, which test runs first, has vetted every package (go test's own vet is a subset of it).
 # GORACE atexit_sleep_ms=0: the race detector would sleep a second before each test binary exits (a race
-# found still fails the package; cmd/kube-apidocs sets the same for the processes its tests start).
+# found still fails the package).
+# The two halves run side by side: the race run leaves a core idle at times (tests waiting on kubectl or Chromium).
 test: lint $(AXE) ## Run every offline test with the race detector (parity with real kubectl included)
+	@$(MAKE) --no-print-directory -j2 test-race test-explain-parity
+
+test-race:
 	$(WITH_KUBECTL) GORACE=atexit_sleep_ms=0 $(GO) test -race -count=1 -vet=off $(PKGS)
-	@# kubectl's explain template is slow under -race, where the parity test skips itself: it runs here
+
+# kubectl's explain template is slow under -race, where the parity test skips itself: it runs here, without.
+test-explain-parity:
 	$(GO) test -count=1 -vet=off -run '^TestExplainRecursiveParity$$' ./generator/openapi
 
 axe: $(AXE) ## Install axe-core for the accessibility test (npm ci --prefix hack/axe)

@@ -45,19 +45,15 @@ type axePage struct {
 // diff -o html page linked into the site), in light and dark mode on a
 // desktop and in dark mode on a phone: no serious or critical violation
 // (TestSiteLayoutInBrowser checks the contrast of api-tree.svg, which axe
-// skips). Full-page screenshots
-// of the index and a resource page go to the test's temp dir, or to
+// skips). Full-page screenshots of the index and a resource page go to
 // $KUBE_APIDOCS_SCREENSHOTS when set.
 func TestAxeSite(t *testing.T) {
 	t.Parallel()
 	browser := findChromium(t)
 	axe := loadAxe(t)
 	site := filepath.Join(t.TempDir(), "site")
-	runGenerate(t, "--fixtures", "builtin", "--out", site, "--format", "html", "--compare", "../../fixtures/v1.29.6")
-	diffPage, errOut, err := execute("diff", "../../fixtures/v1.29.6", "builtin", "-o", "html", "--old-site", "https://example.com/v1.29", "--new-site", ".")
-	if err != nil {
-		t.Fatalf("diff: %v\n%s", err, errOut)
-	}
+	runGenerateProcess(t, "--fixtures", "builtin", "--out", site, "--format", "html", "--compare", "../../fixtures/v1.29.6")
+	diffPage := apidocsStdout(t, "diff", "../../fixtures/v1.29.6", "builtin", "-o", "html", "--old-site", "https://example.com/v1.29", "--new-site", ".")
 	if err := os.WriteFile(filepath.Join(site, "diff.html"), []byte(diffPage), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -214,8 +210,12 @@ func axeNodes(v axeViolation) string {
 	return b.String()
 }
 
-// fullScreenshot writes a PNG of the whole page to path.
+// fullScreenshot saves a PNG of the whole page to path when
+// screenshotsWanted.
 func fullScreenshot(path string) chromedp.Action {
+	if !screenshotsWanted() {
+		return noAction
+	}
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		var buf []byte
 		if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
@@ -230,6 +230,7 @@ func fullScreenshot(path string) chromedp.Action {
 // mode with every one of its 1151 fields expanded (about 30 s each): no
 // serious or critical violation.
 func TestAxeFieldPage(t *testing.T) {
+	t.Parallel()
 	browser := findChromium(t)
 	axe := loadAxe(t)
 	site := sharedSite(t, "--fixtures", crdsFixture, "--fields")

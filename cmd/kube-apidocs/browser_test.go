@@ -30,7 +30,7 @@ const chromiumPath = "/usr/bin/chromium"
 // TestSiteInBrowser opens the generated HTML site from disk in headless
 // Chromium: no console errors, search finds deploy -> Deployment, a
 // resource page shows its REST paths, and dark mode switches. Screenshots
-// go to the test's temp dir, or to $KUBE_APIDOCS_SCREENSHOTS when set.
+// go to $KUBE_APIDOCS_SCREENSHOTS when set (screenshotsWanted).
 func TestSiteInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := findChromium(t)
@@ -369,7 +369,23 @@ func browse(t *testing.T, ctx context.Context, step string, actions ...chromedp.
 	}
 }
 
+// screenshotsWanted reports whether the browser tests save their
+// screenshots: only when $KUBE_APIDOCS_SCREENSHOTS or
+// $KUBE_APIDOCS_ARTIFACTS names a folder for them. The tests assert on what
+// the pages measure and report, not on pixels, and a full-page PNG of a
+// long page costs Chromium a second or more of CPU.
+func screenshotsWanted() bool {
+	return os.Getenv("KUBE_APIDOCS_SCREENSHOTS") != "" || os.Getenv("KUBE_APIDOCS_ARTIFACTS") != ""
+}
+
+// noAction is a browser step that does nothing.
+var noAction = chromedp.ActionFunc(func(context.Context) error { return nil })
+
+// screenshot saves a PNG of the viewport to path when screenshotsWanted.
 func screenshot(path string) chromedp.Action {
+	if !screenshotsWanted() {
+		return noAction
+	}
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		var buf []byte
 		if err := chromedp.CaptureScreenshot(&buf).Do(ctx); err != nil { // PNG of the viewport

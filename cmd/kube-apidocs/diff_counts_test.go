@@ -18,14 +18,8 @@ func TestDiffSummaryAgreesWithJSON(t *testing.T) {
 		{"v1.29.6", "v1.33.13"}, {"v1.30.14", "v1.31.14"}, {"v1.33.13", "v1.33.13-crds"}, {"v1.33.13-crds", "v1.29.6"},
 	} {
 		old, new := fixturesDir+"/"+pair[0], fixturesDir+"/"+pair[1]
-		text, _, err := execute("diff", old, new)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, _, err := execute("diff", old, new, "-o", "json")
-		if err != nil {
-			t.Fatal(err)
-		}
+		text := apidocsStdout(t, "diff", old, new)
+		raw := apidocsStdout(t, "diff", old, new, "-o", "json")
 		var d struct {
 			Resources struct {
 				Added, Removed []string

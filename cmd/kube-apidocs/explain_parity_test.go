@@ -84,35 +84,46 @@ var explainCases = map[string][][]string{
 	},
 }
 
-// TestExplainParityWithKubectl runs the real kubectl 1.33 explain against
-// `kube-apidocs serve` of each recording (a fresh --cache-dir each time)
-// and requires ours, offline from the folder and live through the same
-// server, to print the same stdout and stderr and exit with the same code.
+// TestExplainParityWithKubectl runs the real kubectl explain of each
+// recording's minor against `kube-apidocs serve` of the recording (a fresh
+// --cache-dir each time) and requires ours, offline from the folder and
+// live through the same server, to print the same stdout and stderr and
+// exit with the same code. TestExplainGoldens runs explain in process.
 func TestExplainParityWithKubectl(t *testing.T) {
 	t.Parallel()
-	total, same := 0, 0
 	for name, cases := range explainCases {
-		dir := filepath.Join(fixturesDir, name)
-		kubectl := kubectlFor(t, dir)
-		kubeconfig := startServe(t, dir)
-		for _, args := range cases {
-			want := run(t, kubectl, append([]string{"--kubeconfig", kubeconfig, "--cache-dir", t.TempDir(), "explain"}, args...)...)
-			if want.stdout == "" && want.stderr == "" {
-				t.Fatalf("kubectl explain %v printed nothing", args)
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			checkExplainParity(t, name, cases)
+		})
+	}
+}
+
+// checkExplainParity is TestExplainParityWithKubectl for one recording.
+// Ours runs as the binary: one process per explain, as kubectl, and what
+// kubectl is compared with is what the user's shell sees.
+func checkExplainParity(t *testing.T, name string, cases [][]string) {
+	dir := filepath.Join(fixturesDir, name)
+	kubectl := kubectlFor(t, dir)
+	kubeconfig := startServe(t, dir)
+	total, same := 0, 0
+	for _, args := range cases {
+		want := run(t, kubectl, append([]string{"--kubeconfig", kubeconfig, "--cache-dir", t.TempDir(), "explain"}, args...)...)
+		if want.stdout == "" && want.stderr == "" {
+			t.Fatalf("kubectl explain %v printed nothing", args)
+		}
+		offline := run(t, binary, append(append([]string{"explain"}, args...), "--fixtures", dir)...)
+		live := run(t, binary, append(append([]string{"explain"}, args...), "--kubeconfig", kubeconfig)...)
+		for _, got := range []struct {
+			how string
+			res result
+		}{{"offline", offline}, {"live through serve", live}} {
+			total++
+			if d := explainDifference(got.res, want); d != "" {
+				t.Errorf("explain %s (%s): %s", strings.Join(args, " "), got.how, d)
+				continue
 			}
-			offline := apidocs(t, append(append([]string{"explain"}, args...), "--fixtures", dir)...)
-			live := apidocs(t, append(append([]string{"explain"}, args...), "--kubeconfig", kubeconfig)...)
-			for _, got := range []struct {
-				how string
-				res result
-			}{{"offline", offline}, {"live through serve", live}} {
-				total++
-				if d := explainDifference(got.res, want); d != "" {
-					t.Errorf("%s explain %s (%s): %s", name, strings.Join(args, " "), got.how, d)
-					continue
-				}
-				same++
-			}
+			same++
 		}
 	}
 	t.Logf("kubectl explain parity: %d of %d", same, total)

@@ -43,8 +43,9 @@ func checkTarget(t *testing.T, step, state string) {
 // the fields around it and scrolls to it, expand all and collapse all
 // work, search finds restartPolicy and containers.image and leads to the
 // field, and dark mode applies. Screenshots (light and dark, full page)
-// go to the test's temp dir, or to $KUBE_APIDOCS_SCREENSHOTS when set.
+// go to $KUBE_APIDOCS_SCREENSHOTS when set.
 func TestFieldPageInBrowser(t *testing.T) {
+	t.Parallel()
 	browser := findChromium(t)
 	site := sharedSite(t, "--fixtures", crdsFixture, "--fields")
 	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")

@@ -93,14 +93,17 @@ var fieldFixtures = []struct {
 	{"../../fixtures/v1.33.13-thirdparty", 130},
 }
 
-// TestSiteFieldsEveryKind prepares the fields of every resource of each
-// recording of fieldFixtures from its OpenAPI documents and checks each
-// resource page: its field elements' ids are exactly the paths of the
-// kind's tree (the paths kubectl explain --recursive prints, which the
-// openapi package's parity test pins), in the same order.
+// TestSiteFieldsEveryKind generates the site of each recording of
+// fieldFixtures with its field pages and checks each resource page against
+// the kind's schema, read from the same OpenAPI documents in process: its
+// field elements' ids are exactly the paths of the kind's tree (the paths
+// kubectl explain --recursive prints, which the openapi package's parity
+// test pins), in the same order.
 func TestSiteFieldsEveryKind(t *testing.T) {
+	t.Parallel()
 	for _, fx := range fieldFixtures {
 		t.Run(filepath.Base(fx.dir), func(t *testing.T) {
+			t.Parallel()
 			checkSiteFields(t, fx.dir, fx.minPages)
 		})
 	}
@@ -117,22 +120,15 @@ func checkSiteFields(t *testing.T, dir string, minPages int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fields, err := siteFields(kinds)
-	if err != nil {
-		t.Fatal(err)
+	fields := map[site.KindRef]*model.KindSchema{}
+	for _, k := range kinds {
+		fields[site.KindRef{Group: k.Group, Version: k.Version, Kind: k.Kind}] = k
 	}
-	files, err := site.Site(api, site.SiteOptions{Formats: []string{site.FormatHTML}, Fields: fields})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := map[string][]byte{}
-	for _, f := range files {
-		pages[f.Path] = f.Data
-	}
+	out := sharedSite(t, "--fixtures", dir, "--fields")
 	checked, slugged := 0, 0
 	for _, r := range api.AllResources() {
-		doc := fields[site.KindRef{Group: r.Group, Version: r.Version, Kind: r.Resource.Kind}]
-		if doc == nil || doc.Schema == nil {
+		schema := fields[site.KindRef{Group: r.Group, Version: r.Version, Kind: r.Resource.Kind}]
+		if schema == nil {
 			t.Errorf("%s %s: no fields for kind %s", r.APIVersion(), r.Resource.Name, r.Resource.Kind)
 			continue
 		}
@@ -140,9 +136,12 @@ func checkSiteFields(t *testing.T, dir string, minPages int) {
 		if group == "" {
 			group = "core"
 		}
-		page := pages["resources/"+group+"/"+r.Version+"/"+r.Resource.Name+".html"]
+		page, err := os.ReadFile(filepath.Join(out, "resources", group, r.Version, r.Resource.Name+".html"))
+		if err != nil {
+			t.Fatal(err)
+		}
 		var paths []string
-		doc.Schema.Walk(func(f model.Field) bool { paths = append(paths, f.Path); return true })
+		schema.Walk(func(f model.Field) bool { paths = append(paths, f.Path); return true })
 		ids := fieldElementIDs(t, page)
 		if len(ids) != len(paths) {
 			t.Errorf("%s %s: %d field elements for %d fields", r.APIVersion(), r.Resource.Name, len(ids), len(paths))
@@ -179,6 +178,7 @@ func safeAnchor(p string) bool {
 // TokenReview says why it has no manifest, the search index finds
 // restartPolicy and containers.image, and every link resolves.
 func TestGenerateFieldPages(t *testing.T) {
+	t.Parallel()
 	out := sharedSite(t, "--fixtures", crdsFixture, "--fields")
 	html := readText(t, filepath.Join(out, "resources/apps/v1/deployments.html"))
 	for _, want := range []string{

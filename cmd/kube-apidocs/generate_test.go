@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,6 +23,14 @@ func runGenerate(t *testing.T, args ...string) string {
 		t.Fatalf("generate %v: %v\nstderr: %s", args, err, errOut)
 	}
 	return out
+}
+
+// runGenerateProcess runs the binary's generate with generateDefaults, for
+// the tests of the pages themselves (in a browser, against axe): the race
+// detector would only make the site slower to build.
+func runGenerateProcess(t *testing.T, args ...string) {
+	t.Helper()
+	apidocsStdout(t, append([]string{"generate"}, generateDefaults(args)...)...)
 }
 
 // generateDefaults adds to generate's args what the tests of other things
@@ -59,16 +68,18 @@ func sharedSite(t *testing.T, args ...string) string {
 // sharedSites are the sites generated so far, by their generate arguments.
 var sharedSites onceByKey[string]
 
-// generateShared runs generate with args into a new folder under testDir.
+// generateShared runs the binary's generate with args into a new folder
+// under testDir. The tests of one site share it, so the site is what they
+// check, not the race detector; the in-process runs of generate cover that.
 func generateShared(args []string) (string, error) {
 	parent, err := os.MkdirTemp(testDir, "site-")
 	if err != nil {
 		return "", err
 	}
 	out := filepath.Join(parent, "site")
-	args = generateDefaults(append(slices.Clip(args), "--out", out))
-	if _, errOut, err := execute(append([]string{"generate"}, args...)...); err != nil {
-		return "", fmt.Errorf("generate %v: %w\nstderr: %s", args, err, errOut)
+	args = generateDefaults(append([]string{"generate"}, append(slices.Clip(args), "--out", out)...))
+	if errOut, err := exec.Command(binary, args...).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("kube-apidocs %v: %w\n%s", args, err, errOut)
 	}
 	return out, nil
 }

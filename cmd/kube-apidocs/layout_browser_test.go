@@ -65,19 +65,15 @@ const layoutCheck = `(() => {
 // search finds subresources, resource.group and group-versions, the diff
 // page turns dark with the system, and api-tree.svg keeps its own light
 // background under a dark page. Full-page screenshots of every page at
-// both widths go to $KUBE_APIDOCS_ARTIFACTS (else $KUBE_APIDOCS_SCREENSHOTS,
-// else the test's temp dir).
+// both widths go to $KUBE_APIDOCS_ARTIFACTS (else $KUBE_APIDOCS_SCREENSHOTS)
+// when one is set.
 func TestSiteLayoutInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := findChromium(t)
 	dir := t.TempDir()
-	runGenerate(t, "--fixtures", "builtin", "--out", filepath.Join(dir, "site"))
-	// the layout is under test, not the template budget: under -race on a busy machine 1,311 pages take minutes
-	runGenerate(t, "--fixtures", "../../fixtures/v1.33.13-1000crds", "--out", filepath.Join(dir, "crds"), "--format", "html", "--template-timeout", "10m")
-	diffPage, errOut, err := execute("diff", "../../fixtures/v1.29.6", "builtin", "-o", "html", "--new-site", "site")
-	if err != nil {
-		t.Fatalf("diff: %v\n%s", err, errOut)
-	}
+	runGenerateProcess(t, "--fixtures", "builtin", "--out", filepath.Join(dir, "site"))
+	runGenerateProcess(t, "--fixtures", "../../fixtures/v1.33.13-1000crds", "--out", filepath.Join(dir, "crds"), "--format", "html")
+	diffPage := apidocsStdout(t, "diff", "../../fixtures/v1.29.6", "builtin", "-o", "html", "--new-site", "site")
 	if err := os.WriteFile(filepath.Join(dir, "diff.html"), []byte(diffPage), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -48,8 +48,9 @@ var recordedOutputs = map[string][]string{
 
 // TestParityWithKubectl serves every recording with `kube-apidocs serve`,
 // runs the real kubectl of the recording's minor version against it, and
-// requires our output — offline from the folder and live through the same
-// server — to be byte-identical to kubectl's.
+// requires our output — offline from the folder, in process, and live
+// through the same server, from the binary as kubectl runs — to be
+// byte-identical to kubectl's.
 func TestParityWithKubectl(t *testing.T) {
 	t.Parallel()
 	for _, dir := range recordings(t) {
@@ -66,7 +67,7 @@ func TestParityWithKubectl(t *testing.T) {
 					}
 					offline := offlineRun(t, dir, args...)
 					assertSame(t, "offline "+strings.Join(args, " "), offline, want.stdout)
-					live := apidocs(t, append(args, "--kubeconfig", kubeconfig)...)
+					live := run(t, binary, append(args, "--kubeconfig", kubeconfig)...)
 					assertSame(t, "live "+strings.Join(args, " "), live, want.stdout)
 				})
 			}

@@ -21,8 +21,8 @@ import (
 // fields and a versions page) in headless Chromium with a CJK font, and
 // takes a full-page screenshot of each page kind; search finds 파드 → Pod
 // and 디플로이먼트 → Deployment; the cheat sheet prints on two A4 pages, in
-// Korean and in English. Screenshots and PDFs go to the test's temp dir,
-// or to $KUBE_APIDOCS_SCREENSHOTS when set.
+// Korean and in English. The PDFs go to the test's temp dir, or with the
+// screenshots to $KUBE_APIDOCS_SCREENSHOTS when set.
 func TestKoreanSiteInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := findChromium(t)
@@ -30,7 +30,7 @@ func TestKoreanSiteInBrowser(t *testing.T) {
 		t.Fatalf("no Korean font (fc-list :lang=ko: %v): apt-get install fonts-noto-cjk", err)
 	}
 	ko := filepath.Join(t.TempDir(), "ko")
-	runGenerate(t, "--fixtures", "builtin", "--lang", "ko", "--fields", "--compare", "../../fixtures/v1.29.6", "--out", ko, "--format", "html")
+	runGenerateProcess(t, "--fixtures", "builtin", "--lang", "ko", "--fields", "--compare", "../../fixtures/v1.29.6", "--out", ko, "--format", "html")
 	en := sharedSite(t, "--fixtures", "builtin", "--format", "html")
 	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
 	if shots == "" {
@@ -140,7 +140,7 @@ func TestFlashcardsInBrowser(t *testing.T) {
 		{"ko", "점수: 5문제 중 3개 정답", `"다시" 더미: 2장`, `"다시" 더미: 0장`, "2장 중 1번째"},
 	} {
 		site := filepath.Join(dir, c.lang)
-		runGenerate(t, "--fixtures", "builtin", "--lang", c.lang, "--fields", "--out", site, "--format", "html")
+		runGenerateProcess(t, "--fixtures", "builtin", "--lang", c.lang, "--fields", "--out", site, "--format", "html")
 		ctx, problems := newBrowser(t, browser)
 		url := fileURL(filepath.Join(site, "flashcards.html"))
 		var raw string

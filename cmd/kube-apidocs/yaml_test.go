@@ -16,14 +16,8 @@ func TestYAMLIsTheJSONDocument(t *testing.T) {
 		{"diff", "../../fixtures/v1.29.6", "builtin"},
 		{"matrix", "../../fixtures/v1.29.6", "builtin"},
 	} {
-		j, _, err := execute(append(args, "-o", "json")...)
-		if err != nil {
-			t.Fatalf("%v -o json: %v", args, err)
-		}
-		y, _, err := execute(append(args, "-o", "yaml")...)
-		if err != nil {
-			t.Fatalf("%v -o yaml: %v", args, err)
-		}
+		j := apidocsStdout(t, append(args, "-o", "json")...)
+		y := apidocsStdout(t, append(args, "-o", "yaml")...)
 		var fromJSON, fromYAML any
 		if err := json.Unmarshal([]byte(j), &fromJSON); err != nil {
 			t.Fatal(err)
