@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
@@ -10,15 +11,18 @@ import (
 )
 
 // phrases is templates/report/phrases.txt.tmpl: the wording of the diff
-// and matrix reports, the same for every output.
-var phrases = template.Must(template.New("phrases").Option("missingkey=error").Funcs(template.FuncMap{
-	"fail": func(name string) (string, error) { return "", fmt.Errorf("no phrase for %q", name) },
-}).ParseFS(templates.FS, "report/phrases.txt.tmpl"))
+// and matrix reports, the same for every output. It is parsed on first
+// use, not at init: every command links this package, few print a report.
+var phrases = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("phrases").Option("missingkey=error").Funcs(template.FuncMap{
+		"fail": func(name string) (string, error) { return "", fmt.Errorf("no phrase for %q", name) },
+	}).ParseFS(templates.FS, "report/phrases.txt.tmpl"))
+})
 
 // phrase executes one block of phrases.
 func phrase(name string, data any) string {
 	var b strings.Builder
-	if err := phrases.ExecuteTemplate(&b, name, data); err != nil {
+	if err := phrases().ExecuteTemplate(&b, name, data); err != nil {
 		panic(fmt.Sprintf("report/phrases.txt.tmpl: %v", err)) // embedded at build time; the tests execute every block
 	}
 	return b.String()

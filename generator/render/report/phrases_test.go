@@ -37,7 +37,7 @@ func TestEveryPhraseIsUsed(t *testing.T) {
 	}
 	code.Write(page)
 	used := code.String()
-	for _, tmpl := range phrases.Templates() {
+	for _, tmpl := range phrases().Templates() {
 		name := tmpl.Name()
 		if name == "phrases" || name == "phrases.txt.tmpl" {
 			continue
