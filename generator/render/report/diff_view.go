@@ -248,28 +248,34 @@ func bareRemovals(d *model.APIDiff) []string {
 	return out
 }
 
-// fieldItems lists the field changes by resource. Subresource additions and
-// removals have their own sections, so the "subresources" field is left out.
+// fieldItems lists the changes of resources' discovery fields, one item a
+// resource.
 func fieldItems(changes []model.FieldChange) []diffItem {
-	var out []diffItem
-	for _, c := range changes {
-		if len(out) == 0 || out[len(out)-1].Subject != c.Resource {
-			out = append(out, diffItem{Mark: "~", Subject: c.Resource})
-		}
-		last := &out[len(out)-1]
-		last.Fields = append(last.Fields, changeText(c.Field, c.Old, c.New, c.Added, c.Removed))
-	}
-	return out
+	return changeItems(changes, func(c model.FieldChange) (string, string) {
+		return c.Resource, changeText(c.Field, c.Old, c.New, c.Added, c.Removed)
+	})
 }
 
+// subresourceItems lists the changes of subresources, one item a
+// subresource.
 func subresourceItems(changes []model.SubresourceChange) []diffItem {
+	return changeItems(changes, func(c model.SubresourceChange) (string, string) {
+		return c.Subresource, changeText(c.Field, c.Old, c.New, c.Added, c.Removed)
+	})
+}
+
+// changeItems makes one item of each run of changes to the same subject,
+// with a line for each changed field; describe gives a change's subject and
+// its line. The diff sorts changes by subject, so a subject has one run.
+func changeItems[C any](changes []C, describe func(C) (subject, line string)) []diffItem {
 	var out []diffItem
 	for _, c := range changes {
-		if len(out) == 0 || out[len(out)-1].Subject != c.Subresource {
-			out = append(out, diffItem{Mark: "~", Subject: c.Subresource})
+		subject, line := describe(c)
+		if len(out) == 0 || out[len(out)-1].Subject != subject {
+			out = append(out, diffItem{Mark: "~", Subject: subject})
 		}
 		last := &out[len(out)-1]
-		last.Fields = append(last.Fields, changeText(c.Field, c.Old, c.New, c.Added, c.Removed))
+		last.Fields = append(last.Fields, line)
 	}
 	return out
 }
