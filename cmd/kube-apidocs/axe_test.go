@@ -57,10 +57,7 @@ func TestAxeSite(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(site, "diff.html"), []byte(diffPage), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
+	shots := artifactDir(t)
 	pages := []axePage{
 		{name: "index", path: "index.html"},
 		{name: "index-search", path: "index.html", prepare: []chromedp.Action{

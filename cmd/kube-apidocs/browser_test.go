@@ -35,10 +35,7 @@ func TestSiteInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := findChromium(t)
 	site := sharedSite(t, "--fixtures", "builtin", "--format", "html")
-	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
+	shots := artifactDir(t)
 	ctx, problems := newBrowser(t, browser)
 
 	index := fileURL(filepath.Join(site, "index.html"))

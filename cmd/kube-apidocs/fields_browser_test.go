@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -48,10 +47,7 @@ func TestFieldPageInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := findChromium(t)
 	site := sharedSite(t, "--fixtures", crdsFixture, "--fields")
-	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
+	shots := artifactDir(t)
 	ctx, problems := newBrowser(t, browser)
 	page := fileURL(filepath.Join(site, "resources/apps/v1/deployments.html")) + "#spec.template.spec.containers"
 	var state string

@@ -214,7 +214,9 @@ const treeContrastOwnBackground = `(() => {
   return worst;
 })()`
 
-// artifactDir is where a browser test keeps its screenshots.
+// artifactDir is where a browser test keeps its screenshots and PDFs:
+// $KUBE_APIDOCS_ARTIFACTS, else $KUBE_APIDOCS_SCREENSHOTS (made when
+// missing), else the test's temp dir.
 func artifactDir(t *testing.T) string {
 	for _, env := range []string{"KUBE_APIDOCS_ARTIFACTS", "KUBE_APIDOCS_SCREENSHOTS"} {
 		if d := os.Getenv(env); d != "" {

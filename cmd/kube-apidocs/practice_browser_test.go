@@ -32,10 +32,7 @@ func TestKoreanSiteInBrowser(t *testing.T) {
 	ko := filepath.Join(t.TempDir(), "ko")
 	runGenerateProcess(t, "--fixtures", "builtin", "--lang", "ko", "--fields", "--compare", "../../fixtures/v1.29.6", "--out", ko, "--format", "html")
 	en := sharedSite(t, "--fixtures", "builtin", "--format", "html")
-	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
+	shots := artifactDir(t)
 	ctx, problems := newBrowserFor(t, browser, 4*time.Minute) // eight full-page screenshots and two PDFs
 	for _, p := range []struct{ name, path, h1 string }{
 		{"index", "index.html", "쿠버네티스 API v1.33.13"},
@@ -131,10 +128,7 @@ func TestFlashcardsInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := findChromium(t)
 	dir := t.TempDir()
-	shots := os.Getenv("KUBE_APIDOCS_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
+	shots := artifactDir(t)
 	for _, c := range []struct{ lang, score, pile, emptyPile, progress string }{
 		{"en", "Score: 3 of 5", `"Again" pile: 2`, `"Again" pile: 0`, "Card 1 of 2"},
 		{"ko", "점수: 5문제 중 3개 정답", `"다시" 더미: 2장`, `"다시" 더미: 0장`, "2장 중 1번째"},
