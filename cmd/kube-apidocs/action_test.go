@@ -9,11 +9,11 @@ import (
 )
 
 // runAction runs hack/action.sh, the steps of action.yml, with the inputs
-// env (INPUT_*), the test binary as kube-apidocs and tmp as its TMPDIR.
+// env (INPUT_*), apidocsBinary as kube-apidocs and tmp as its TMPDIR.
 func runAction(t *testing.T, tmp string, env ...string) result {
 	t.Helper()
 	cmd := exec.Command("../../hack/action.sh")
-	cmd.Env = append(os.Environ(), append(env, "KUBE_APIDOCS_BIN="+binary, "TMPDIR="+tmp)...)
+	cmd.Env = append(os.Environ(), append(env, "KUBE_APIDOCS_BIN="+apidocsBinary(t), "TMPDIR="+tmp)...)
 	return runCommand(t, cmd)
 }
 

@@ -27,14 +27,14 @@ printf '%s\n' "${COMPREPLY[@]}"
 `
 
 // completionPath is a PATH that holds kube-apidocs and the kubectl plugin
-// kubectl-apidocs (both this test binary) with the shipped
+// kubectl-apidocs (both apidocsBinary) with the shipped
 // kubectl_complete-apidocs beside them, in front of the PATH that has the
 // real kubectl.
 func completionPath(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, name := range []string{"kube-apidocs", "kubectl-apidocs"} {
-		if err := os.Symlink(binary, filepath.Join(dir, name)); err != nil {
+		if err := os.Symlink(apidocsBinary(t), filepath.Join(dir, name)); err != nil {
 			t.Fatal(err)
 		}
 	}

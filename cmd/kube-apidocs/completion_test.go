@@ -57,7 +57,7 @@ func TestKubectlPluginName(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	plugin := filepath.Join(dir, "kubectl-apidocs")
-	if err := os.Symlink(binary, plugin); err != nil {
+	if err := os.Symlink(apidocsBinary(t), plugin); err != nil {
 		t.Fatal(err)
 	}
 	got := run(t, plugin, "--help")

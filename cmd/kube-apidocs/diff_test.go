@@ -32,7 +32,7 @@ const repoRoot = "../.."
 // apidocsAt runs the binary from the repository root.
 func apidocsAt(t *testing.T, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	cmd := exec.Command(apidocsBinary(t), args...)
 	cmd.Dir = repoRoot
 	return runCommand(t, cmd)
 }
@@ -155,12 +155,12 @@ func TestDiffWithItselfUnderEveryFailOn(t *testing.T) {
 		t.Run(filepath.Base(src), func(t *testing.T) {
 			t.Parallel()
 			for _, failOn := range []string{"removed", "changed", "any"} {
-				got := run(t, binary, "diff", src, src, "--fail-on", failOn)
+				got := run(t, apidocsBinary(t), "diff", src, src, "--fail-on", failOn)
 				if got.code != 0 || got.stderr != "" || !strings.Contains(got.stdout, "\nNo differences.\n") {
 					t.Errorf("diff %s %s --fail-on %s: exit %d, stderr %q, stdout:\n%s", src, src, failOn, got.code, got.stderr, got.stdout)
 				}
 			}
-			js := run(t, binary, "diff", src, src, "-o", "json")
+			js := run(t, apidocsBinary(t), "diff", src, src, "-o", "json")
 			var d struct {
 				Resources struct{ Added, Removed []string }
 			}

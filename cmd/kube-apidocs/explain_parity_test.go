@@ -112,8 +112,8 @@ func checkExplainParity(t *testing.T, name string, cases [][]string) {
 		if want.stdout == "" && want.stderr == "" {
 			t.Fatalf("kubectl explain %v printed nothing", args)
 		}
-		offline := run(t, binary, append(append([]string{"explain"}, args...), "--fixtures", dir)...)
-		live := run(t, binary, append(append([]string{"explain"}, args...), "--kubeconfig", kubeconfig)...)
+		offline := run(t, apidocsBinary(t), append(append([]string{"explain"}, args...), "--fixtures", dir)...)
+		live := run(t, apidocsBinary(t), append(append([]string{"explain"}, args...), "--kubeconfig", kubeconfig)...)
 		for _, got := range []struct {
 			how string
 			res result

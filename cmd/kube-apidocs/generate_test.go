@@ -72,13 +72,17 @@ var sharedSites onceByKey[string]
 // under testDir. The tests of one site share it, so the site is what they
 // check, not the race detector; the in-process runs of generate cover that.
 func generateShared(args []string) (string, error) {
+	exe, err := builtBinary()
+	if err != nil {
+		return "", err
+	}
 	parent, err := os.MkdirTemp(testDir, "site-")
 	if err != nil {
 		return "", err
 	}
 	out := filepath.Join(parent, "site")
 	args = generateDefaults(append([]string{"generate"}, append(slices.Clip(args), "--out", out)...))
-	if errOut, err := exec.Command(binary, args...).CombinedOutput(); err != nil {
+	if errOut, err := exec.Command(exe, args...).CombinedOutput(); err != nil {
 		return "", fmt.Errorf("kube-apidocs %v: %w\n%s", args, err, errOut)
 	}
 	return out, nil

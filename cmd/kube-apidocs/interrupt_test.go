@@ -33,7 +33,7 @@ func TestInterruptedGenerateKeepsTheOldSite(t *testing.T) {
 	}
 	interrupted := 0
 	for i := range 6 {
-		cmd := exec.Command(binary, "generate", "--fixtures", filepath.Join(fixturesDir, "v1.33.13-1000crds"), "--out", out)
+		cmd := exec.Command(apidocsBinary(t), "generate", "--fixtures", filepath.Join(fixturesDir, "v1.33.13-1000crds"), "--out", out)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}

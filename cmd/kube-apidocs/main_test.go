@@ -14,24 +14,36 @@ import (
 	"testing"
 )
 
-// binary is the kube-apidocs executable for the tests where the process
-// boundary is what is tested (exit codes and stderr as main makes them,
-// signals, client-go's logs, kubectl talking to serve) and for the ones
-// that compare a whole site or report with a committed one. TestMain builds
-// it with go build, as a release is built: without the race detector, which
-// makes a process 5 to 10 times slower. The race detector covers the same
-// commands where the tests run them in process, through execute.
-var binary string
+// apidocsBinary returns the kube-apidocs executable, for the tests where
+// the process boundary is what is tested (exit codes and stderr as main
+// makes them, signals, client-go's logs, kubectl talking to serve) and for
+// the ones that compare a whole site or report with a committed one. It is
+// built with go build on first use, once, as a release is built: without
+// the race detector, which makes a process 5 to 10 times slower. The race
+// detector covers the same commands where the tests run them in process,
+// through execute. A failed build fails the test.
+func apidocsBinary(t testing.TB) string {
+	t.Helper()
+	exe, err := builtBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return exe
+}
+
+// builtBinary builds the binary into testDir the first time it is called,
+// and returns its path or why the build failed ever after.
+var builtBinary = sync.OnceValues(func() (string, error) { return buildBinary(testDir) })
 
 // testDir is a temporary folder for the whole run, removed after the tests:
 // where what several tests share (servers' kubeconfigs, generated sites)
 // lives.
 var testDir string
 
-// TestMain builds the binary, points KUBECONFIG at a file that does not
-// exist, for the in-process runs and the processes alike (no test may reach
-// a real cluster), and tunes the collector and quiets client-go's logs as
-// main does, then runs the tests, and stops the servers they shared.
+// TestMain points KUBECONFIG at a file that does not exist, for the
+// in-process runs and the processes alike (no test may reach a real
+// cluster), and tunes the collector and quiets client-go's logs as main
+// does, then runs the tests, and stops the servers they shared.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "kube-apidocs-test-")
 	if err != nil {
@@ -39,11 +51,6 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	testDir = dir
-	if binary, err = buildBinary(dir); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
 	raiseParallel()
 	os.Setenv("KUBECONFIG", filepath.Join(dir, "no-kubeconfig"))
 	tuneGC()
@@ -131,19 +138,19 @@ func apidocs(t *testing.T, args ...string) result {
 	return result{stdout: out, stderr: errOut + stderrFor(err), code: exitCode(err)}
 }
 
-// apidocsProcess runs the kube-apidocs binary built by TestMain in dir.
+// apidocsProcess runs apidocsBinary in dir.
 func apidocsProcess(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	cmd := exec.Command(apidocsBinary(t), args...)
 	cmd.Dir = dir
 	return runCommand(t, cmd)
 }
 
-// apidocsStdout runs the kube-apidocs binary built by TestMain and returns
-// what it printed on stdout; an exit code other than 0 fails the test.
+// apidocsStdout runs apidocsBinary and returns what it printed on stdout;
+// an exit code other than 0 fails the test.
 func apidocsStdout(t *testing.T, args ...string) string {
 	t.Helper()
-	r := run(t, binary, args...)
+	r := run(t, apidocsBinary(t), args...)
 	if r.code != 0 {
 		t.Fatalf("kube-apidocs %s: exit code %d\n%s", strings.Join(args, " "), r.code, r.stderr)
 	}

@@ -67,7 +67,7 @@ func TestParityWithKubectl(t *testing.T) {
 					}
 					offline := offlineRun(t, dir, args...)
 					assertSame(t, "offline "+strings.Join(args, " "), offline, want.stdout)
-					live := run(t, binary, append(args, "--kubeconfig", kubeconfig)...)
+					live := run(t, apidocsBinary(t), append(args, "--kubeconfig", kubeconfig)...)
 					assertSame(t, "live "+strings.Join(args, " "), live, want.stdout)
 				})
 			}
@@ -232,12 +232,16 @@ var sharedServers onceByKey[string]
 // its own under testDir, and waits for the line with its URL. A server
 // that started is stopped by stopSharedServers, whatever it printed.
 func startSharedServer(dir string) (string, error) {
+	exe, err := builtBinary()
+	if err != nil {
+		return "", err
+	}
 	folder, err := os.MkdirTemp(testDir, "serve-")
 	if err != nil {
 		return "", err
 	}
 	kubeconfig := filepath.Join(folder, "kubeconfig")
-	cmd := exec.Command(binary, "serve", "--fixtures", dir, "--kubeconfig-out", kubeconfig)
+	cmd := exec.Command(exe, "serve", "--fixtures", dir, "--kubeconfig-out", kubeconfig)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return "", err

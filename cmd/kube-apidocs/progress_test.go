@@ -17,7 +17,7 @@ func onTerminal(t *testing.T, args ...string) string {
 	if err != nil {
 		t.Fatal("script(1) not found: apt-get install bsdutils (util-linux)")
 	}
-	quoted := []string{binary}
+	quoted := []string{apidocsBinary(t)}
 	for _, a := range args {
 		quoted = append(quoted, "'"+strings.ReplaceAll(a, "'", `'\''`)+"'")
 	}

@@ -66,7 +66,7 @@ func TestServeKubeconfigOutRefusesANonRegularFile(t *testing.T) {
 // returns the process and its address.
 func startServeProcess(t *testing.T) (*exec.Cmd, string) {
 	t.Helper()
-	cmd := exec.Command(binary, "serve", "--fixtures", "builtin")
+	cmd := exec.Command(apidocsBinary(t), "serve", "--fixtures", "builtin")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
