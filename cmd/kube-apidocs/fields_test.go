@@ -120,14 +120,14 @@ func checkSiteFields(t *testing.T, dir string, minPages int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fields := map[site.KindRef]*model.KindSchema{}
+	schemas := map[site.KindRef]*model.KindSchema{}
 	for _, k := range kinds {
-		fields[site.KindRef{Group: k.Group, Version: k.Version, Kind: k.Kind}] = k
+		schemas[site.KindRef{Group: k.Group, Version: k.Version, Kind: k.Kind}] = k
 	}
-	out := sharedSite(t, "--fixtures", dir, "--fields")
+	out := sharedSite(t, "--fixtures", dir, "--fields", "--format", "html")
 	checked, slugged := 0, 0
 	for _, r := range api.AllResources() {
-		schema := fields[site.KindRef{Group: r.Group, Version: r.Version, Kind: r.Resource.Kind}]
+		schema := schemas[site.KindRef{Group: r.Group, Version: r.Version, Kind: r.Resource.Kind}]
 		if schema == nil {
 			t.Errorf("%s %s: no fields for kind %s", r.APIVersion(), r.Resource.Name, r.Resource.Kind)
 			continue

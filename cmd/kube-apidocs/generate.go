@@ -42,7 +42,8 @@ type GenerateOptions struct {
 	Fields bool
 	// TemplateTimeout bounds template execution (site.SiteOptions.TemplateTimeout).
 	TemplateTimeout time.Duration
-	// templatesRoot is the opened --templates folder, closed after Run.
+	// templatesRoot is the opened --templates folder, closed by Run's
+	// render goroutine when the render ends.
 	templatesRoot *os.Root
 	// site is what Validate made of the flags for the renderer.
 	site site.SiteOptions
@@ -207,14 +208,16 @@ func templatesDir(dir string) (*os.Root, error) {
 // Reading and rendering do not watch ctx; they run in a goroutine that Run
 // stops waiting for when ctx ends (Ctrl-C), since until the files are
 // written nothing needs undoing and the process exits right after. Writing
-// watches ctx itself and removes what it had written.
+// watches ctx itself and removes what it had written. The goroutine owns
+// the --templates folder and closes it when done, so that Run returning
+// early does not close it under a render still running.
 func (o *GenerateOptions) Run(ctx context.Context) error {
 	siteGC()
-	if o.templatesRoot != nil {
-		defer o.templatesRoot.Close()
-	}
 	built := make(chan builtSite, 1)
 	go func() {
+		if o.templatesRoot != nil {
+			defer o.templatesRoot.Close()
+		}
 		files, err := o.build()
 		built <- builtSite{files, err}
 	}()

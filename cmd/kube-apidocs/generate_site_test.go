@@ -214,7 +214,7 @@ func TestGenerateCommittedSiteIsFresh(t *testing.T) {
 	for _, dir := range siteCompare(t) {
 		args = append(args, "--compare", dir)
 	}
-	apidocsStdout(t, append([]string{"generate"}, generateDefaults(args)...)...)
+	runGenerateProcess(t, args...)
 	fresh := readTree(t, out)
 	committed := readTree(t, filepath.Join("..", "..", "site"))
 	for name, data := range fresh {

@@ -80,7 +80,7 @@ func buildBinary(dir string) (string, error) {
 // -test.parallel says otherwise: many of them wait on a process, a browser
 // or a server, so more than GOMAXPROCS (the default, 2 on a small CI
 // machine) keeps the cores busy. On 2 cores, under -race, the package took
-// 135 s at 2, 120 s at 4, 134 s at 6 and 135 s at 8: more in-process tests
+// 116 s at 4 and 129 s at 8 (135 s at 2, 134 s at 6): more in-process tests
 // at once make every synchronisation of the race detector dearer.
 const testParallel = 4
 
