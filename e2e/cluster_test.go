@@ -60,7 +60,9 @@ func runMain(m *testing.M) (int, error) {
 		return 0, err
 	}
 	apidocs = filepath.Join(tmp, "kube-apidocs")
-	if out, err := exec.Command("go", "build", "-o", apidocs, filepath.Join(repo, "cmd", "kube-apidocs")).CombinedOutput(); err != nil {
+	build := exec.Command("go", "build", "-o", apidocs, filepath.Join(repo, "cmd", "kube-apidocs"))
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // as the releases
+	if out, err := build.CombinedOutput(); err != nil {
 		return 0, fmt.Errorf("building kube-apidocs: %v\n%s", err, out)
 	}
 	live.state = filepath.Join(tmp, "cluster")

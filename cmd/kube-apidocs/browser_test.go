@@ -298,15 +298,22 @@ var chromium struct {
 	ctx    context.Context // the browser's first tab, which the others are opened from
 	cancel func()
 	err    error
+	tmp    string // its TMPDIR
 }
 
 // sharedBrowser starts the package's Chromium on the first call and
 // returns the context its tabs are opened from. Its profile folder is under
-// testDir, removed with it.
+// testDir, removed with it. Its TMPDIR, where Chromium leaves folders of its
+// own (org.chromium.Chromium.*, with a socket whose path must stay under
+// 108 bytes), is a short-named folder that stopSharedBrowser removes.
 func sharedBrowser(exe string) (context.Context, error) {
 	chromium.once.Do(func() {
 		profile, err := os.MkdirTemp(testDir, "chromium-")
 		if err != nil {
+			chromium.err = err
+			return
+		}
+		if chromium.tmp, err = os.MkdirTemp("", "chromium-"); err != nil {
 			chromium.err = err
 			return
 		}
@@ -315,6 +322,7 @@ func sharedBrowser(exe string) (context.Context, error) {
 			chromedp.NoFirstRun, chromedp.UserDataDir(profile), chromedp.WindowSize(1280, 900),
 			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+			chromedp.Env("TMPDIR=" + chromium.tmp),
 		}
 		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancelCtx := chromedp.NewContext(allocCtx)
@@ -348,6 +356,9 @@ func newTab(browserCtx context.Context) (context.Context, func(), error) {
 func stopSharedBrowser() {
 	if chromium.cancel != nil {
 		chromium.cancel()
+	}
+	if chromium.tmp != "" {
+		os.RemoveAll(chromium.tmp)
 	}
 }
 

@@ -62,14 +62,17 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// buildBinary builds this package into dir with go build -ldflags="-s -w",
-// as .goreleaser.yaml builds the releases (it also links in 4 s rather than
-// 6), and returns the executable's path. go test puts its own go first on
-// PATH, so the toolchain that builds the tests builds it, from the same
-// files.
+// buildBinary builds this package into dir as .goreleaser.yaml builds the
+// releases: CGO_ENABLED=0 and -ldflags="-s -w". With cgo, kustomize's
+// import of package plugin (through cli-runtime) makes the linker keep every
+// exported method and link externally: 57 MB instead of 44, 36 MiB of RSS
+// at start instead of 29, and gcc on every link. go test puts its own go
+// first on PATH, so the toolchain that builds the tests builds it, from the
+// same files.
 func buildBinary(dir string) (string, error) {
 	exe := filepath.Join(dir, "kube-apidocs")
 	cmd := exec.Command("go", "build", "-ldflags=-s -w", "-o", exe, ".")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("building kube-apidocs for the tests: %v\n%s", err, out)
 	}

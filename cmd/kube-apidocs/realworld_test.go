@@ -48,6 +48,7 @@ var realWorldArgs = [][]string{
 // to be named by our warnings, kubectl's failure to be ours under --strict,
 // and our stderr to be exactly the pinned lines.
 func TestRealWorldRecordings(t *testing.T) {
+	t.Parallel()
 	dirs, err := filepath.Glob(filepath.Join(realWorldDir, "*"))
 	if err != nil {
 		t.Fatal(err)

@@ -160,10 +160,14 @@ func firstComparison(docs map[string][]byte, gvk openapi.GVK) bool {
 func withPathForEveryKind(t *testing.T, docs map[string][]byte, kinds []openapi.GVK) (map[string][]byte, map[openapi.GVK]string, int) {
 	t.Helper()
 	resources := map[openapi.GVK]string{}
-	extra := map[string]map[string]interface{}{} // document → added paths
+	extra := map[string]map[string]interface{}{}  // document → added paths
+	served := map[string]map[openapi.GVK]string{} // document → resourcesOf, decoded once
 	for _, gvk := range kinds {
 		path := openapi.DocumentPath(gvk.Group, gvk.Version)
-		if resource, ok := resourceOf(t, docs[path], gvk); ok {
+		if served[path] == nil {
+			served[path] = resourcesOf(t, docs[path], path)
+		}
+		if resource, ok := served[path][gvk]; ok {
 			resources[gvk] = resource
 			continue
 		}
@@ -306,10 +310,11 @@ func firstDifference(got, want []string) string {
 	return ""
 }
 
-// resourceOf finds a resource kubectl's template maps to gvk: the template
-// looks for the GVK on the operations of /<prefix>/<version>/<resource>
-// (also with {name}, and under namespaces/{namespace}).
-func resourceOf(t *testing.T, raw []byte, gvk openapi.GVK) (string, bool) {
+// resourcesOf maps each kind of the document raw, served at path, to the
+// resource kubectl's template finds for it: the template looks for the GVK
+// on the operations of /<path>/<resource> (also with {name}, and under
+// namespaces/{namespace}); of several, this takes the first in order.
+func resourcesOf(t *testing.T, raw []byte, path string) map[openapi.GVK]string {
 	t.Helper()
 	var doc struct {
 		Paths map[string]map[string]json.RawMessage `json:"paths"`
@@ -317,11 +322,11 @@ func resourceOf(t *testing.T, raw []byte, gvk openapi.GVK) (string, bool) {
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		t.Fatal(err)
 	}
-	prefix := "/" + openapi.DocumentPath(gvk.Group, gvk.Version) + "/"
-	best := ""
-	for path, item := range doc.Paths {
-		resource, ok := resourceSegment(strings.TrimPrefix(path, prefix))
-		if !ok || !strings.HasPrefix(path, prefix) || (best != "" && resource >= best) {
+	prefix := "/" + path + "/"
+	resources := map[openapi.GVK]string{}
+	for p, item := range doc.Paths {
+		resource, ok := resourceSegment(strings.TrimPrefix(p, prefix))
+		if !ok || !strings.HasPrefix(p, prefix) {
 			continue
 		}
 		for _, method := range []string{"get", "post", "put", "patch", "delete"} {
@@ -329,14 +334,14 @@ func resourceOf(t *testing.T, raw []byte, gvk openapi.GVK) (string, bool) {
 				GVK *openapi.GVK `json:"x-kubernetes-group-version-kind"`
 			}
 			if raw, ok := item[method]; ok && json.Unmarshal(raw, &op) == nil && op.GVK != nil {
-				if *op.GVK == gvk {
-					best = resource
+				if best, seen := resources[*op.GVK]; !seen || resource < best {
+					resources[*op.GVK] = resource
 				}
 				break
 			}
 		}
 	}
-	return best, best != ""
+	return resources
 }
 
 // resourceSegment returns the resource of the four path shapes kubectl's
