@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Clean makes an untrusted string safe to show as plain text: control
@@ -11,7 +12,7 @@ import (
 // or hide text are replaced by a visible \u{XXXX} escape. Text without them
 // is returned unchanged.
 func Clean(s string) string {
-	if !strings.ContainsFunc(s, Invisible) {
+	if !hasInvisible(s) {
 		return s
 	}
 	var b strings.Builder
@@ -25,10 +26,26 @@ func Clean(s string) string {
 	return b.String()
 }
 
+// hasInvisible reports whether s holds a rune Invisible reports: a pass
+// over the bytes while they are printable ASCII, then rune by rune.
+func hasInvisible(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return strings.ContainsFunc(s[i:], Invisible)
+		}
+	}
+	return false
+}
+
 // Invisible reports runes that change how the text around them is shown
 // without being seen themselves: control characters, Unicode format
 // characters (Cf) and the replacement character.
 func Invisible(r rune) bool {
+	if r < utf8.RuneSelf {
+		// ASCII, nearly every rune of a schema: the C0 controls and DEL
+		// (no ASCII rune is Cf), without the table searches below.
+		return r < 0x20 || r == 0x7f
+	}
 	return r == unicode.ReplacementChar || unicode.IsControl(r) || unicode.In(r, unicode.Cf)
 }
 

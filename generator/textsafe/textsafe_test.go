@@ -1,6 +1,11 @@
 package textsafe
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestMarkdownEscaping(t *testing.T) {
 	tests := []struct{ in, text, code string }{
@@ -44,6 +49,42 @@ func TestCodeSpan(t *testing.T) {
 	for in, want := range cases {
 		if got := CodeSpan(in); got != want {
 			t.Errorf("CodeSpan(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestInvisibleASCII holds Invisible's ASCII shortcut to the definition it
+// skips for those runes.
+func TestInvisibleASCII(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		want := r == unicode.ReplacementChar || unicode.IsControl(r) || unicode.In(r, unicode.Cf)
+		if got := Invisible(r); got != want {
+			t.Errorf("Invisible(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// BenchmarkClean is Clean on a schema description without invisible runes,
+// the common case generate meets for every field.
+func BenchmarkClean(b *testing.B) {
+	s := strings.Repeat("Specification of the desired behavior of the Deployment. ", 8)
+	for b.Loop() {
+		_ = Clean(s)
+	}
+}
+
+// TestCleanAfterASCII: an invisible rune after printable ASCII, and after
+// other non-ASCII text, is still found.
+func TestCleanAfterASCII(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain text":           "plain text",
+		"abc\u202edef":         `abc\u{202E}def`,
+		"naïve\u200bword":      `naïve\u{200B}word`,
+		"tab\there":            `tab\u{0009}here`,
+		"ünïcode only, no hid": "ünïcode only, no hid",
+	} {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
