@@ -33,7 +33,8 @@ kubectl: ## Make sure the kubectl of each recording's minor exists (builds the m
 # mounted with online discard that alone made make test 118 s instead of 100 here.
 TEST_TMP ?= /dev/shm
 test: lint $(AXE) ## Run every offline test, with the race detector but for the oracle comparisons (parity with real kubectl included)
-	@tmp=$$(mktemp -d "$(TEST_TMP)/kube-apidocs-test.XXXXXX" 2>/dev/null || mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	@tmp=$$(mktemp -d "$(TEST_TMP)/kube-apidocs-test.XXXXXX" 2>/dev/null || mktemp -d) && \
+	trap 'rm -rf "$$tmp"' EXIT && trap 'exit 130' INT TERM && \
 	TMPDIR="$$tmp" $(MAKE) --no-print-directory -j2 test-race test-oracle
 
 # The oracle comparisons: the tests whose cost is checking our output, over every recording, against
