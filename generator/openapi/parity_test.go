@@ -88,7 +88,7 @@ func TestExplainRecursiveParity(t *testing.T) {
 	if raceEnabled {
 		// kubectl's template is single-goroutine work that the race
 		// detector slows fivefold; make test runs this test without it.
-		t.Skip("runs without -race: make test's second step")
+		t.Skip("runs without -race: make test-oracle (ORACLE_TESTS)")
 	}
 	for _, dir := range recordings(t) {
 		rec := filepath.Base(dir)
