@@ -313,7 +313,7 @@ func firstDifference(got, want []string) string {
 // resourcesOf maps each kind of the document raw, served at path, to the
 // resource kubectl's template finds for it: the template looks for the GVK
 // on the operations of /<path>/<resource> (also with {name}, and under
-// namespaces/{namespace}); of several, this takes the first in order.
+// namespaces/{namespace}); of several, this takes the first in sort order.
 func resourcesOf(t *testing.T, raw []byte, path string) map[openapi.GVK]string {
 	t.Helper()
 	var doc struct {
