@@ -204,7 +204,7 @@ type loaded struct {
 // points them at its context, one side after the other.
 func (o *DiffOptions) load(s diffSide) (loaded, error) {
 	src := o.source.withFixtures(s.fixtures)
-	src.openAPI = o.Fields
+	src.forFields(o.Fields)
 	if s.isContext {
 		name := s.context
 		src.kube.Context = &name

@@ -109,7 +109,7 @@ const defaultTemplateTimeout = 60 * time.Second
 // Complete fills every option the command line left unset from --config,
 // and reads a recording's OpenAPI documents only for the field pages.
 func (o *GenerateOptions) Complete(cmd *cobra.Command, args []string) error {
-	o.source.openAPI = o.Fields
+	o.source.forFields(o.Fields)
 	if o.ConfigFile == "" {
 		return nil
 	}
@@ -203,80 +203,107 @@ func templatesDir(dir string) (*os.Root, error) {
 }
 
 // Run reads the source (and the --compare recordings), renders the site and
-// writes it to --out.
+// writes it to --out, each file into the folder being built beside --out as
+// soon as it is rendered (outdir.Stage), which is renamed into place at the
+// end; with --check it compares the site with --out instead.
 //
 // Reading and rendering do not watch ctx; they run in a goroutine that Run
-// stops waiting for when ctx ends (Ctrl-C), since until the files are
-// written nothing needs undoing and the process exits right after. Writing
-// watches ctx itself and removes what it had written. The goroutine owns
-// the --templates folder and closes it when done, so that Run returning
-// early does not close it under a render still running.
+// stops waiting for when ctx ends (Ctrl-C): Run then discards the folder
+// being built, which makes the rest of the render's files fail to write, and
+// the process exits right after. The goroutine owns the --templates folder
+// and closes it when done, so that Run returning early does not close it
+// under a render still running.
 func (o *GenerateOptions) Run(ctx context.Context) error {
 	siteGC()
-	built := make(chan builtSite, 1)
+	stage := outdir.NewStage(ctx, o.OutDir)
+	defer stage.Discard()
+	var files []site.File // --check's
+	done := make(chan error, 1)
 	go func() {
 		if o.templatesRoot != nil {
 			defer o.templatesRoot.Close()
 		}
-		files, err := o.build()
-		built <- builtSite{files, err}
+		var err error
+		if o.Check {
+			files, err = o.collect()
+		} else {
+			err = o.write(stage)
+		}
+		done <- err
 	}()
-	var b builtSite
 	select {
 	case <-ctx.Done():
 		return ctx.Err()
-	case b = <-built:
-	}
-	if b.err != nil {
-		return b.err
+	case err := <-done:
+		if err != nil {
+			return err
+		}
 	}
 	if o.Check {
-		return o.check(b.files)
+		return o.check(files)
 	}
-	if err := outdir.Write(ctx, o.OutDir, b.files); err != nil {
+	if err := stage.Commit(); err != nil {
 		return outError(err)
 	}
-	fmt.Fprintf(o.Out, "Wrote %d files to %s\n", len(b.files)+1, o.OutDir)
+	fmt.Fprintf(o.Out, "Wrote %d files to %s\n", stage.Len()+1, o.OutDir)
 	return nil
 }
 
-// builtSite is what build returns, sent over a channel.
-type builtSite struct {
-	files []site.File
-	err   error
+// write renders the site into stage, opened once the source is read.
+func (o *GenerateOptions) write(stage *outdir.Stage) error {
+	api, opts, err := o.prepare()
+	if err != nil {
+		return err
+	}
+	if err := stage.Open(); err != nil {
+		return outError(err)
+	}
+	if err := site.Render(api, opts, stage); err != nil {
+		return o.renderError(err)
+	}
+	return nil
 }
 
-// build reads the source (and the --compare recordings) and renders the
-// site in memory.
-func (o *GenerateOptions) build() ([]site.File, error) {
-	opts := o.site
-	api, err := o.source.load(o.ErrOut)
+// collect renders the site in memory, for --check.
+func (o *GenerateOptions) collect() ([]site.File, error) {
+	api, opts, err := o.prepare()
 	if err != nil {
 		return nil, err
 	}
+	files, err := site.Site(api, opts)
+	if err != nil {
+		return nil, o.renderError(err)
+	}
+	return files, nil
+}
+
+// prepare reads the source (and the --compare recordings) and returns the
+// model and the renderer's options.
+func (o *GenerateOptions) prepare() (*model.API, site.SiteOptions, error) {
+	opts := o.site
+	api, err := o.source.load(o.ErrOut)
+	if err != nil {
+		return nil, opts, err
+	}
 	// --strict fails before anything is written: the old site stays.
 	if err := o.source.strictError(api); err != nil {
-		return nil, err
+		return nil, opts, err
 	}
 	opts.Deprecations = diff.BuiltinDeprecations()
 	var kinds []*model.KindSchema
 	if o.Fields {
 		if kinds, opts.Fields, err = o.fields(api); err != nil {
-			return nil, err
+			return nil, opts, err
 		}
 	}
 	if len(o.Compare) > 0 {
 		m, err := o.matrix(api, kinds, o.ErrOut)
 		if err != nil {
-			return nil, err
+			return nil, opts, err
 		}
 		opts.Matrix = &m
 	}
-	files, err := site.Site(api, opts)
-	if err != nil {
-		return nil, o.siteError(err)
-	}
-	return files, nil
+	return api, opts, nil
 }
 
 // exitStale is the exit code of `generate --check` when --out is not what
@@ -306,8 +333,13 @@ func (o *GenerateOptions) check(files []site.File) error {
 		o.OutDir, len(changes.Added), len(changes.Removed), len(changes.Changed))}
 }
 
-// siteError names the flags behind an error of site.Site.
-func (o *GenerateOptions) siteError(err error) error {
+// renderError names the flags behind an error of site.Render: --out for
+// the folder being built, else --templates when it is set.
+func (o *GenerateOptions) renderError(err error) error {
+	var oe *outdir.Error
+	if errors.As(err, &oe) {
+		return outError(err)
+	}
 	err = explain(err)
 	if o.Templates != "" {
 		return flagValueError("templates", o.Templates, err)

@@ -76,7 +76,9 @@ func TestGenerateTemplatesStayInFolder(t *testing.T) {
 
 // TestGenerateTemplateTimeout checks that a --templates block that loops
 // forever ends generate with an error naming the page, the block and the
-// flag, leaving --out unwritten.
+// flag, leaving --out unwritten and nothing beside it: neither the folder
+// the pages were being written into nor the folder above --out that
+// generate made for it.
 //
 // Not parallel: the budget covers the phrases and pages before index.html
 // too, which other tests' load on the cores could push past it; 2s, not
@@ -85,7 +87,8 @@ func TestGenerateTemplatesStayInFolder(t *testing.T) {
 func TestGenerateTemplateTimeout(t *testing.T) {
 	tmpl := t.TempDir()
 	writeText(t, filepath.Join(tmpl, "loop.html.tmpl"), `{{define "index"}}{{range 100000000000}}x{{end}}{{end}}`)
-	out := filepath.Join(t.TempDir(), "site")
+	parent := t.TempDir()
+	out := filepath.Join(parent, "docs", "site")
 	// no field pages: the view is built well within the budget, so the loop
 	// in the page template is what runs out of it
 	_, _, err := execute("generate", "--fixtures", fixturesDir+"/v1.29.6", "--fields=false", "--out", out, "--templates", tmpl, "--template-timeout", "2s")
@@ -93,8 +96,8 @@ func TestGenerateTemplateTimeout(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Fatalf("error = %v, want %s", err, want)
 	}
-	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("--out was written: %v", err)
+	if entries, err := os.ReadDir(parent); err != nil || len(entries) != 0 {
+		t.Errorf("%s holds %v after the timeout (%v), want nothing", parent, entries, err)
 	}
 	if _, _, err := execute("generate", "--fixtures", "builtin", "--out", out, "--template-timeout", "-1s"); err == nil ||
 		err.Error() != "--template-timeout: template timeout -1s is negative (use 0 for no limit)" {

@@ -68,7 +68,7 @@ func (o *MatrixOptions) Run(ctx context.Context) error {
 	inputs := make([]diff.MatrixInput, 0, len(o.dirs))
 	for _, dir := range o.dirs {
 		src := o.source.withFixtures(dir)
-		src.openAPI = o.Fields
+		src.forFields(o.Fields)
 		api, err := src.load(o.ErrOut)
 		if err != nil {
 			return err

@@ -52,6 +52,16 @@ func Parse(docs map[string][]byte) (*Schemas, error) {
 	return s, nil
 }
 
+// Decode decodes one document, keyed as for Parse, for a caller that reads
+// each document's kinds once and wants its memory back afterwards: unlike
+// Schemas, nothing keeps the result.
+func Decode(path string, raw []byte) (*Document, error) {
+	if err := checkPath(path); err != nil {
+		return nil, fmt.Errorf("openapi/v3 document %q: %w", path, err)
+	}
+	return decode(path, raw)
+}
+
 // checkPath refuses keys that are not relative slash-separated paths.
 func checkPath(path string) error {
 	if path == "" {

@@ -45,31 +45,17 @@ func Write(ctx context.Context, dir string, files []File) error {
 	if err := wrap(dir, checkFiles(files)); err != nil {
 		return err
 	}
-	if err := wrap(dir, checkReplaceable(dir)); err != nil {
+	s := NewStage(ctx, dir)
+	if err := s.Open(); err != nil {
 		return err
 	}
-	parent := filepath.Dir(filepath.Clean(dir))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return wrap(dir, err)
+	defer s.Discard()
+	for _, f := range files {
+		if err := s.Put(f); err != nil {
+			return err
+		}
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(dir))+".new-*")
-	if err != nil {
-		return wrap(dir, err)
-	}
-	defer os.RemoveAll(tmp) // gone after the rename; cleans up on failure
-	if err := writeTree(ctx, tmp, files); err != nil {
-		return wrap(dir, err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return wrap(dir, err)
-	}
-	if beforeSwap != nil {
-		beforeSwap(dir)
-	}
-	if err := ctx.Err(); err != nil {
-		return wrap(dir, err)
-	}
-	return wrap(dir, swapInto(tmp, dir))
+	return s.Commit()
 }
 
 // checkFiles refuses paths that are not plain paths inside the tree and
@@ -152,24 +138,6 @@ func readManifest(dir string) (map[string]bool, bool, error) {
 	return listed, true, nil
 }
 
-// writeTree writes files and the manifest under dir; files went through
-// checkFiles.
-func writeTree(ctx context.Context, dir string, files []File) error {
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(target, f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	return os.WriteFile(filepath.Join(dir, ManifestName), manifest(files), 0o644)
-}
-
 // manifest is the manifest of a tree: its header, then the sorted paths.
 func manifest(files []File) []byte {
 	names := make([]string, 0, len(files))
@@ -177,6 +145,11 @@ func manifest(files []File) []byte {
 		names = append(names, f.Path)
 	}
 	slices.Sort(names)
+	return manifestOf(names)
+}
+
+// manifestOf is the manifest listing the sorted paths names.
+func manifestOf(names []string) []byte {
 	return []byte(manifestHeader + "\n" + strings.Join(names, "\n") + "\n")
 }
 

@@ -101,7 +101,7 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 	_ = g.Wait()
 	rec := &Recording{Name: name, Responses: make(map[Route]Response, len(docs))}
 	if opts.LazyOpenAPI {
-		rec.lazy = &lazyDocuments{fsys: fsys, limit: opts.MaxFileSize, docs: map[Route]document{}}
+		rec.lazy = &lazyDocuments{fsys: fsys, limit: opts.MaxFileSize, docs: map[Route]*lazyDocument{}}
 	}
 	for i, d := range docs {
 		if errs[i] != nil {
@@ -111,7 +111,7 @@ func Load(fsys fs.FS, name string, opts LoadOptions) (*Recording, error) {
 			return nil, &FileError{File: path.Join(name, d.name), Problem: fmt.Sprintf("answers the same request as %s", prev.File)}
 		}
 		if rec.lazy != nil && bodies[i] == nil && d.route.IsOpenAPI() {
-			rec.lazy.docs[d.route] = d
+			rec.lazy.docs[d.route] = &lazyDocument{document: d}
 		}
 	}
 	if rec.lazy != nil && len(rec.lazy.docs) == 0 {

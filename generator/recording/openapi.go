@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	openapi_v2 "github.com/google/gnostic-models/openapiv2"
+	"golang.org/x/sync/errgroup"
 	"google.golang.org/protobuf/proto"
 	"k8s.io/kube-openapi/pkg/handler3"
 )
@@ -196,15 +199,23 @@ func (r *Recording) OpenAPIDocument(route Route) (resp Response, ok bool, err er
 	return r.lazy.read(r, route, resp)
 }
 
-// lazyDocuments reads OpenAPI documents on first use, once each.
+// lazyDocuments reads OpenAPI documents on first use, once each; different
+// documents may be read at the same time.
 type lazyDocuments struct {
 	fsys  fs.FS
 	limit int64
-	docs  map[Route]document
+	// docs is filled by Load and only read afterwards.
+	docs map[Route]*lazyDocument
+}
 
-	mu     sync.Mutex
-	bodies map[Route][]byte
-	errs   map[Route]error
+// lazyDocument is one document lazyDocuments reads, and what reading it
+// gave once done is set.
+type lazyDocument struct {
+	document
+	once sync.Once
+	done atomic.Bool
+	body []byte
+	err  error
 }
 
 func (l *lazyDocuments) read(r *Recording, route Route, resp Response) (Response, bool, error) {
@@ -212,34 +223,25 @@ func (l *lazyDocuments) read(r *Recording, route Route, resp Response) (Response
 	if !ok {
 		return resp, true, nil
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if err, failed := l.errs[route]; failed {
-		return Response{}, true, err
-	}
-	if body, done := l.bodies[route]; done {
-		resp.Body = body
-		return resp, true, nil
-	}
-	body, err := readDocument(l.fsys, d, r.file(d.name), l.limit)
-	if err == nil && resp.Status == 200 {
-		resp.Body = body
-		if err = r.checkOpenAPIDocument(route, resp); err == nil {
-			err = r.checkHash(route, resp)
+	d.once.Do(func() {
+		defer d.done.Store(true)
+		body, err := readDocument(l.fsys, d.document, r.file(d.name), l.limit)
+		if err == nil && resp.Status == 200 {
+			resp.Body = body
+			if err = r.checkOpenAPIDocument(route, resp); err == nil {
+				err = r.checkHash(route, resp)
+			}
 		}
-	}
-	if err != nil {
-		if l.errs == nil {
-			l.errs = map[Route]error{}
+		if err != nil {
+			d.err = err
+			return
 		}
-		l.errs[route] = err
-		return Response{}, true, err
+		d.body = body
+	})
+	if d.err != nil {
+		return Response{}, true, d.err
 	}
-	if l.bodies == nil {
-		l.bodies = map[Route][]byte{}
-	}
-	l.bodies[route] = body
-	resp.Body = body
+	resp.Body = d.body
 	return resp, true, nil
 }
 
@@ -249,40 +251,57 @@ func (r *Recording) OpenAPIErr() error {
 	if r.lazy == nil {
 		return nil
 	}
-	r.lazy.mu.Lock()
-	defer r.lazy.mu.Unlock()
-	var first error
-	firstFile := ""
-	for route, err := range r.lazy.errs {
-		if f := r.lazy.docs[route].name; first == nil || f < firstFile {
-			first, firstFile = err, f
+	var first *lazyDocument
+	for _, d := range r.lazy.docs {
+		if d.done.Load() && d.err != nil && (first == nil || d.name < first.name) {
+			first = d
 		}
 	}
-	return first
+	if first == nil {
+		return nil
+	}
+	return first.err
 }
 
 // OpenAPIV3Documents returns the recorded OpenAPI v3 documents of the
 // group-versions, keyed by the path /openapi/v3 lists them under ("api/v1",
-// "apis/apps/v1"), each read and checked against its index hash; nil when
-// the recording holds none.
+// "apis/apps/v1"), each read and checked against its index hash (on all
+// CPUs, when LoadOptions.LazyOpenAPI left them unread); nil when the
+// recording holds none. The error is that of the first document in file
+// name order.
 func (r *Recording) OpenAPIV3Documents() (map[string][]byte, error) {
-	var docs map[string][]byte
+	var routes []Route
+	var paths []string
 	for _, route := range r.sortedOpenAPIRoutes() {
 		p, ok := strings.CutPrefix(route.Path, openAPIV3+"/")
-		if !ok || route.Protobuf || !IsGroupVersionPath(p) {
-			continue
+		if ok && !route.Protobuf && IsGroupVersionPath(p) {
+			routes, paths = append(routes, route), append(paths, p)
 		}
-		resp, ok, err := r.OpenAPIDocument(route)
-		if err != nil {
-			return nil, err
+	}
+	resps := make([]Response, len(routes))
+	found := make([]bool, len(routes))
+	errs := make([]error, len(routes))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, route := range routes {
+		g.Go(func() error {
+			resps[i], found[i], errs[i] = r.OpenAPIDocument(route)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var docs map[string][]byte
+	for i := range routes {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		if !ok || resp.Status != 200 {
+		if !found[i] || resps[i].Status != 200 {
 			continue
 		}
 		if docs == nil {
 			docs = map[string][]byte{}
 		}
-		docs[p] = resp.Body
+		docs[paths[i]] = resps[i].Body
 	}
 	return docs, nil
 }

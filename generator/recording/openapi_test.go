@@ -192,3 +192,52 @@ func TestLazyOpenAPI(t *testing.T) {
 		t.Errorf("unknown document: ok %v, err %v", ok, err)
 	}
 }
+
+// TestLazyOpenAPIV3Documents checks that OpenAPIV3Documents of a lazy load
+// reads every group-version document (on several goroutines) and only
+// those: a broken /openapi/v2 stays unread, as generate --fields never
+// asks for it. Of two broken v3 documents, the error names the first in
+// file name order, every time.
+func TestLazyOpenAPIV3Documents(t *testing.T) {
+	dir := copyRecording(t, "v1.33.13-crds")
+	for _, f := range []string{"openapi__v2.json", "openapi__v2.pb"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("broken"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec, err := LoadDir(dir, LoadOptions{OpenAPI: true, LazyOpenAPI: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := rec.OpenAPIV3Documents()
+	if err != nil {
+		t.Fatalf("a broken /openapi/v2 was read: %v", err)
+	}
+	if _, ok := docs["apis/apps/v1"]; !ok || len(docs) < 20 {
+		t.Errorf("%d documents, apps/v1 among them: %v", len(docs), ok)
+	}
+	if _, ok := docs["apis/stable.example.com/v1"]; !ok {
+		t.Error("the CRD's group-version document is missing")
+	}
+
+	first := filepath.Join(dir, "openapi__v3__apis__apps__v1.json")
+	later := filepath.Join(dir, "openapi__v3__apis__stable.example.com__v1.json")
+	for _, f := range []string{later, first} {
+		if err := os.WriteFile(f, []byte(`{"openapi":"3.0.0"}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 3 {
+		rec, err := LoadDir(dir, LoadOptions{OpenAPI: true, LazyOpenAPI: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = rec.OpenAPIV3Documents()
+		if err == nil || !strings.HasPrefix(err.Error(), first+": its SHA-512") {
+			t.Errorf("run %d: error %v, want one naming %s", i+1, err, first)
+		}
+		if err := rec.OpenAPIErr(); err == nil || !strings.HasPrefix(err.Error(), first) {
+			t.Errorf("run %d: OpenAPIErr %v", i+1, err)
+		}
+	}
+}

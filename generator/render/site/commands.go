@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"slices"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -129,7 +130,10 @@ func qualified(group, name string) string {
 	return name + "." + group
 }
 
-// attachCommands fills each resource page's commands section.
+// attachCommands fills each resource page's commands section. The
+// resources are shared out among goroutines (inParallel), each with
+// phrases of its own: the phrases executed here are most of the time the
+// site's view takes to build.
 func attachCommands(api *model.API, resources []*resourceView, ph *phrases) {
 	rs := newResolver(api)
 	byKey := map[string]model.Resource{}
@@ -140,20 +144,35 @@ func attachCommands(api *model.API, resources []*resourceView, ph *phrases) {
 			}
 		}
 	}
-	for _, rv := range resources {
-		r := byKey[rv.Group+"/"+rv.Version+"/"+rv.Name]
-		c := &commandsView{Resource: rs.arg(rv.Group, rv.Version, r)}
-		c.Commands = kubectlCommands(rv, r, c.Resource)
-		c.Checks = canIChecks(rv.Group, r)
-		c.Text = ph.text("kubectl-commands", c.Commands)
-		c.CanI = ph.text("kubectl-can-i", c.Checks)
-		c.RoleKind = "ClusterRole"
-		if r.Namespaced {
-			c.RoleKind = "Role"
+	var mu sync.Mutex
+	var forks []*phrases
+	_ = inParallel(len(resources), func(int) func(int) error {
+		wph := ph.fork()
+		mu.Lock()
+		forks = append(forks, wph)
+		mu.Unlock()
+		return func(i int) error {
+			rv := resources[i]
+			rv.Commands = commandsFor(rs, rv, byKey[rv.Group+"/"+rv.Version+"/"+rv.Name], wph)
+			return nil
 		}
-		c.RBAC = rbacRole(c.RoleKind, rv.Group, r)
-		rv.Commands = c
+	})
+	ph.join(forks)
+}
+
+// commandsFor is the commands section of the page rv of resource r.
+func commandsFor(rs resolver, rv *resourceView, r model.Resource, ph *phrases) *commandsView {
+	c := &commandsView{Resource: rs.arg(rv.Group, rv.Version, r)}
+	c.Commands = kubectlCommands(rv, r, c.Resource)
+	c.Checks = canIChecks(rv.Group, r)
+	c.Text = ph.text("kubectl-commands", c.Commands)
+	c.CanI = ph.text("kubectl-can-i", c.Checks)
+	c.RoleKind = "ClusterRole"
+	if r.Namespaced {
+		c.RoleKind = "Role"
 	}
+	c.RBAC = rbacRole(c.RoleKind, rv.Group, r)
+	return c
 }
 
 // kubectlCommands lists the commands r's verbs allow, arg naming it.

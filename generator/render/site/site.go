@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -149,62 +151,100 @@ func (o SiteOptions) wants(format string) bool {
 // pages use.
 // The files are sorted by path; the same input gives the same bytes.
 func Site(api *model.API, opts SiteOptions) ([]File, error) {
-	if err := opts.Validate(); err != nil {
+	var c collector
+	if err := Render(api, opts, &c); err != nil {
 		return nil, err
 	}
-	if opts.TemplateTimeout == 0 {
-		return build(api, opts, budget{})
+	return c.sorted(), nil
+}
+
+// Sink receives the files of a site as Render makes them.
+type Sink interface {
+	// Put takes one file. It is called from several goroutines at once,
+	// in no fixed order; an error ends the render with that error.
+	Put(File) error
+}
+
+// Render renders the files Site returns and hands each to sink as soon as
+// it is made, so that a caller writing them to disk never holds the whole
+// site (outdir.Stage is such a sink). When Render returns a
+// *TemplateTimeoutError, a template may still be running and may still
+// call Put: the sink must refuse files from then on (outdir.Stage.Discard).
+func Render(api *model.API, opts SiteOptions, sink Sink) error {
+	if err := opts.Validate(); err != nil {
+		return err
 	}
-	return buildWithin(api, opts, newBudget(opts.TemplateTimeout))
+	if opts.TemplateTimeout == 0 {
+		return build(api, opts, budget{}, sink)
+	}
+	return buildWithin(api, opts, newBudget(opts.TemplateTimeout), sink)
+}
+
+// collector is the Sink of Site: it keeps every file.
+type collector struct {
+	mu    sync.Mutex
+	files []File
+}
+
+func (c *collector) Put(f File) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.files = append(c.files, f)
+	return nil
+}
+
+// sorted returns the files sorted by path.
+func (c *collector) sorted() []File {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	files := slices.Clone(c.files)
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files
 }
 
 // buildWithin runs build in a goroutine and stops waiting for it at the
 // deadline (see budget).
-func buildWithin(api *model.API, opts SiteOptions, b budget) ([]File, error) {
-	type result struct {
-		files []File
-		err   error
-	}
-	done := make(chan result, 1)
-	go func() {
-		files, err := build(api, opts, b)
-		done <- result{files, err}
-	}()
+func buildWithin(api *model.API, opts SiteOptions, b budget, sink Sink) error {
+	done := make(chan error, 1)
+	go func() { done <- build(api, opts, b, sink) }()
 	timer := time.NewTimer(time.Until(b.deadline))
 	defer timer.Stop()
 	select {
-	case r := <-done:
-		return r.files, r.err
+	case err := <-done:
+		return err
 	case <-timer.C:
-		return nil, b.expired()
+		return b.expired()
 	}
 }
 
-// build renders the site of api, executing templates within b.
-func build(api *model.API, opts SiteOptions, b budget) ([]File, error) {
+// renderFormat renders the pages of one format of a site view into put.
+type renderFormat func(s *siteView, sets templateSets, opts SiteOptions, put func(File) error) error
+
+// build renders the site of api into sink, executing templates within b.
+func build(api *model.API, opts SiteOptions, b budget, sink Sink) error {
 	clean := cleanAPI(api)
 	opts.Matrix = cleanMatrix(opts.Matrix)
 	sets, err := parseSets(opts)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	ph := newPhrases(sets.md, b)
 	type job struct {
 		view   *siteView
-		render func(*siteView, templateSets, SiteOptions) ([]File, error)
+		render renderFormat
 	}
 	var jobs []job
 	var content []*resourceContent // the first format's, shared by the second
 	for _, f := range []struct {
 		format, ext string
-		render      func(*siteView, templateSets, SiteOptions) ([]File, error)
+		render      renderFormat
 	}{{FormatHTML, ".html", htmlSite}, {FormatMarkdown, ".md", markdownSite}} {
 		if !opts.wants(f.format) {
 			continue
 		}
 		view, err := buildSite(clean, opts, f.ext, ph, sets.cat, content)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		content = resourceContents(view)
 		view.budget = b.fork()
@@ -212,28 +252,70 @@ func build(api *model.API, opts SiteOptions, b budget) ([]File, error) {
 	}
 	// The formats render at once: the views and templates are only read
 	// from here on. The error is the first format's, whichever ends first.
-	out := make([][]File, len(jobs))
 	errs := make([]error, len(jobs))
 	var g errgroup.Group
 	for i, j := range jobs {
 		g.Go(func() error {
-			out[i], errs[i] = j.render(j.view, sets, opts)
+			errs[i] = j.render(j.view, sets, opts, sink.Put)
 			return errs[i]
 		})
 	}
 	if g.Wait() != nil {
 		for _, err := range errs {
 			if err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	var files []File
-	for _, o := range out {
-		files = append(files, o...)
+	return nil
+}
+
+// eachPage calls render for every page of s, on inParallel's goroutines,
+// each with a copy of s whose budget is a fork of its own, so that a
+// timeout names the block that does not end. With the formats side by side
+// too, the cores stay busy until the last page instead of waiting for the
+// longer format. The error is that of the first page, in s.pages' order,
+// that failed.
+func eachPage(s *siteView, render func(*siteView, page) error) error {
+	return inParallel(len(s.pages), func(int) func(int) error {
+		part := *s
+		part.budget = s.budget.fork()
+		return func(i int) error { return render(&part, s.pages[i]) }
+	})
+}
+
+// inParallel runs the work for the indexes 0 … count-1 on GOMAXPROCS
+// goroutines: goroutine w calls start(w) once, then the function it returns
+// for the indexes i with i mod n = w (neighbours, often alike in size, go
+// to different goroutines), and stops at its first error. The error
+// returned is that of the smallest index that failed.
+func inParallel(count int, start func(w int) func(i int) error) error {
+	n := min(runtime.GOMAXPROCS(0), count)
+	failed := make([]int, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			do := start(w)
+			for i := w; i < count; i += n {
+				if err := do(i); err != nil {
+					failed[w], errs[w] = i, err
+					return
+				}
+			}
+		}()
 	}
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files, nil
+	wg.Wait()
+	var first error
+	at := count
+	for w, err := range errs {
+		if err != nil && failed[w] < at {
+			first, at = err, failed[w]
+		}
+	}
+	return first
 }
 
 // page is one page to render: where it goes, its title, the template block

@@ -24,22 +24,27 @@ import (
 var htmlAssets = []string{"assets/flashcards.js", "assets/site.css", "assets/site.js"}
 
 // htmlSite renders the HTML pages of s, the assets and the search index.
-func htmlSite(s *siteView, sets templateSets, opts SiteOptions) ([]File, error) {
-	overrides := opts.Templates
-	tmpl, mdTmpl := sets.html, sets.md
-	var files []File
-	for _, p := range s.pages {
-		data, err := htmlPage(tmpl, mdTmpl, s, p)
+func htmlSite(s *siteView, sets templateSets, opts SiteOptions, put func(File) error) error {
+	err := eachPage(s, func(s *siteView, p page) error {
+		data, err := htmlPage(sets.html, sets.md, s, p)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files = append(files, File{Path: p.Path, Data: data})
-	}
-	assets, err := htmlAssetFiles(s, overrides)
+		return put(File{Path: p.Path, Data: data})
+	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return append(files, assets...), nil
+	assets, err := htmlAssetFiles(s, opts.Templates)
+	if err != nil {
+		return err
+	}
+	for _, f := range assets {
+		if err := put(f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // parseHTML parses the embedded HTML templates, then the overrides, so that

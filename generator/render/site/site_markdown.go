@@ -15,14 +15,13 @@ type markdownTemplates = *template.Template
 // markdownSite renders the Markdown pages of s for the reader opts'
 // front-matter style names (markdownTargets), and the API tree as
 // api-tree.svg.
-func markdownSite(s *siteView, sets templateSets, opts SiteOptions) ([]File, error) {
+func markdownSite(s *siteView, sets templateSets, opts SiteOptions, put func(File) error) error {
 	target := markdownTargets[opts.FrontMatter]
 	tmpl, err := parseMarkdownFor(opts.Templates, target, sets.cat)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var files []File
-	for _, p := range s.pages {
+	err = eachPage(s, func(s *siteView, p page) error {
 		var b bytes.Buffer
 		b.WriteString(target.frontMatter(p.Title))
 		view := newPageView(s, p)
@@ -30,20 +29,23 @@ func markdownSite(s *siteView, sets templateSets, opts SiteOptions) ([]File, err
 		if p.Block == "concepts" {
 			body, err := conceptsMarkdown(tmpl, view)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			view.Page = body
 		}
 		if err := s.budget.execute(&b, tmpl, "page "+p.Path, p.Block+".md", view); err != nil {
-			return nil, fmt.Errorf("page %s: %w", p.Path, err)
+			return fmt.Errorf("page %s: %w", p.Path, err)
 		}
-		files = append(files, File{Path: target.file(p.Path), Data: b.Bytes()})
+		return put(File{Path: target.file(p.Path), Data: b.Bytes()})
+	})
+	if err != nil {
+		return err
 	}
 	svg, err := treeSVG(sets.html, s)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return append(files, File{Path: "api-tree.svg", Data: svg}), nil
+	return put(File{Path: "api-tree.svg", Data: svg})
 }
 
 // parseMarkdown parses the Markdown templates for plain CommonMark (the
