@@ -138,21 +138,26 @@ func attachFields(resources []*resourceView, docs map[KindRef]*FieldDoc) {
 		}
 		groups[r.Name][r.Group] = true
 	}
-	for _, r := range resources {
-		doc := clean[KindRef{Group: r.Group, Version: r.Version, Kind: r.Kind}]
-		if doc == nil {
-			continue
+	// each page's fields are its own: the pages are shared out (inParallel)
+	_ = inParallel(len(resources), func(int) func(int) error {
+		return func(i int) error {
+			r := resources[i]
+			doc := clean[KindRef{Group: r.Group, Version: r.Version, Kind: r.Kind}]
+			if doc == nil {
+				return nil
+			}
+			switch {
+			case doc.NoManifest != "":
+				r.YAML, r.NoManifest = "", doc.NoManifest
+			case doc.Manifest != "":
+				r.YAML, r.SchemaManifest = doc.Manifest, true
+			}
+			if doc.Schema != nil {
+				r.Fields = buildFields(r, doc.Schema, !r.Preferred || len(groups[r.Name]) > 1)
+			}
+			return nil
 		}
-		switch {
-		case doc.NoManifest != "":
-			r.YAML, r.NoManifest = "", doc.NoManifest
-		case doc.Manifest != "":
-			r.YAML, r.SchemaManifest = doc.Manifest, true
-		}
-		if doc.Schema != nil {
-			r.Fields = buildFields(r, doc.Schema, !r.Preferred || len(groups[r.Name]) > 1)
-		}
-	}
+	})
 }
 
 // buildFields prepares the fields section of resource page r; withVersion
