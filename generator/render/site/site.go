@@ -206,7 +206,9 @@ func (c *collector) sorted() []File {
 // deadline (see budget).
 func buildWithin(api *model.API, opts SiteOptions, b budget, sink Sink) error {
 	done := make(chan error, 1)
-	go func() { done <- build(api, opts, b, sink) }()
+	// api and opts as arguments, not captured: nothing here holds them
+	// once build has made the views (see build)
+	go func(api *model.API, opts SiteOptions) { done <- build(api, opts, b, sink) }(api, opts)
 	timer := time.NewTimer(time.Until(b.deadline))
 	defer timer.Stop()
 	select {
@@ -250,6 +252,9 @@ func build(api *model.API, opts SiteOptions, b budget, sink Sink) error {
 		view.budget = b.fork()
 		jobs = append(jobs, job{view, f.render})
 	}
+	// The views hold what the pages show: let the field trees (the biggest
+	// input) go while the pages render.
+	opts.Fields, opts.Matrix = nil, nil
 	// The formats render at once: the views and templates are only read
 	// from here on. The error is the first format's, whichever ends first.
 	errs := make([]error, len(jobs))
