@@ -18,6 +18,8 @@ type RecordOptions struct {
 	OutDir string
 	// source holds --max-file-size and kubectl's connection flags.
 	source *sourceOptions
+	// OpenAPIV2 records /openapi/v2 too (--openapi-v2).
+	OpenAPIV2 bool
 
 	genericiooptions.IOStreams
 }
@@ -31,7 +33,9 @@ func NewCmdRecord(streams genericiooptions.IOStreams) *cobra.Command {
 		Long: `record asks the cluster of the kubeconfig (kubectl's connection flags) for every
 discovery document — /version, the legacy documents of the core group and
 of every named group-version, and aggregated discovery v2 and v2beta1 —
-the way client-go asks for them, and writes the raw answers, a README.md
+the way client-go asks for them, then the OpenAPI documents (/openapi/v3,
+every document it lists, and /openapi/v2 unless --openapi-v2=false), and
+writes the raw answers, a README.md
 and an index.tsv in the fixtures format. Non-200 answers (an aggregated
 API whose backend is down, a discovery version the server refuses) are
 kept under a ".http<code>" name. No credentials are written. The folder is
@@ -46,6 +50,7 @@ replaced only if it is empty or holds only files its manifest lists.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.OutDir, "out", "", "Folder to write the recording to (created; an earlier recording there is replaced, any other folder refused).")
+	f.BoolVar(&o.OpenAPIV2, "openapi-v2", true, "Also record /openapi/v2 (JSON and protobuf), which only explain --output plaintext-openapiv2 reads; false leaves it out (a kube-apiserver with thousands of CRDs needs gigabytes of memory to build it).")
 	o.source.addMaxFileSizeFlag(f)
 	o.source.kube.addFlags(f)
 	return cmd
@@ -70,7 +75,7 @@ func (o *RecordOptions) Run(ctx context.Context) error {
 		return err
 	}
 	progress := kube.progress(o.ErrOut)
-	capture, err := source.Fetch(ctx, kube.ConfigFlags, source.RecordOptions{MaxBodySize: o.source.MaxFileSize, Progress: progress.report, QPS: kube.QPS, Burst: kube.Burst})
+	capture, err := source.Fetch(ctx, kube.ConfigFlags, source.RecordOptions{MaxBodySize: o.source.MaxFileSize, Progress: progress.report, QPS: kube.QPS, Burst: kube.Burst, SkipOpenAPIV2: !o.OpenAPIV2})
 	progress.finish()
 	if err != nil {
 		return explain(err)

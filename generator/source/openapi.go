@@ -22,7 +22,8 @@ const (
 
 // fetchOpenAPI fetches the OpenAPI documents: the /openapi/v3 index, every
 // document it lists at its serverRelativeURL (with the hash, as client-go
-// asks), and /openapi/v2 as JSON and as protobuf. A server without
+// asks), and /openapi/v2 as JSON and as protobuf unless
+// RecordOptions.SkipOpenAPIV2. A server without
 // /openapi/v3 (a non-200 answer) is recorded as such, without documents.
 // Paths from the index are checked before they become file names.
 func (f *fetcher) fetchOpenAPI(ctx context.Context) ([]recording.Entry, error) {
@@ -37,6 +38,9 @@ func (f *fetcher) fetchOpenAPI(ctx context.Context) ([]recording.Entry, error) {
 			return nil, err
 		}
 		out = append(out, docs...)
+	}
+	if f.opts.SkipOpenAPIV2 {
+		return out, nil
 	}
 	for _, route := range []recording.Route{{Path: "/openapi/v2"}, {Path: "/openapi/v2", Protobuf: true}} {
 		accept := AcceptOpenAPIV3

@@ -52,6 +52,11 @@ type RecordOptions struct {
 	// DefaultQPS and DefaultBurst.
 	QPS   float32
 	Burst int
+	// SkipOpenAPIV2 leaves /openapi/v2 out of the recording. It is what
+	// kubectl explain --output plaintext-openapiv2 reads and nothing else
+	// does; a kube-apiserver with 10,000 CRDs needed more than 16 GiB to
+	// build it.
+	SkipOpenAPIV2 bool
 }
 
 // Fetch asks the server getter's configuration points at for every discovery document, the way
@@ -59,7 +64,7 @@ type RecordOptions struct {
 // documents (/api, /api/<v>, /apis, /apis/<g>, /apis/<g>/<v>) and
 // aggregated discovery v2 and v2beta1 for /apis and /api; then the OpenAPI
 // documents: /openapi/v3 and every document it lists, /openapi/v2 as JSON
-// and as protobuf (fetchOpenAPI). A non-200 answer
+// and as protobuf unless opts.SkipOpenAPIV2 (fetchOpenAPI). A non-200 answer
 // for one group-version is kept (as evidence, like the fixtures' .http406
 // files); failing to reach the server, 401 and 403 are returned as a
 // *ServerError, a redirect to another origin as a *RedirectError, an answer

@@ -100,27 +100,12 @@ func TestRecordRoundTrip(t *testing.T) {
 // /openapi/v2 in both forms, byte for byte; the recording loads and
 // passes the index's hash checks.
 func TestRecordOpenAPIRoundTrip(t *testing.T) {
-	orig, err := recording.LoadDir("../../fixtures/v1.33.13", recording.LoadOptions{OpenAPI: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var hashed atomic.Int64
-	h := replay.NewHandler(orig)
-	ts := newTokenServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	orig, loaded := recordOpenAPI(t, RecordOptions{}, func(r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/openapi/v3/") && r.URL.Query().Get("hash") != "" {
 			hashed.Add(1)
 		}
-		h.ServeHTTP(w, r)
-	}))
-	c := fetchFrom(t, ts.URL, RecordOptions{})
-	dir := filepath.Join(t.TempDir(), "rec")
-	if err := recording.WriteRecording(context.Background(), dir, c); err != nil {
-		t.Fatal(err)
-	}
-	loaded, err := recording.LoadDir(dir, recording.LoadOptions{OpenAPI: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	if len(loaded.OpenAPI) != len(orig.OpenAPI) || len(orig.OpenAPI) < 40 {
 		t.Fatalf("recorded %d OpenAPI documents, the fixture has %d", len(loaded.OpenAPI), len(orig.OpenAPI))
 	}
@@ -133,6 +118,55 @@ func TestRecordOpenAPIRoundTrip(t *testing.T) {
 	if int(hashed.Load()) != len(orig.OpenAPI)-3 {
 		t.Errorf("%d documents fetched at their hashed URL, want %d", hashed.Load(), len(orig.OpenAPI)-3)
 	}
+}
+
+// TestRecordWithoutOpenAPIV2 checks RecordOptions.SkipOpenAPIV2: /openapi/v2
+// is never asked for, every v3 document is recorded, and the recording
+// loads with its OpenAPI documents.
+func TestRecordWithoutOpenAPIV2(t *testing.T) {
+	var askedV2 atomic.Int64
+	orig, loaded := recordOpenAPI(t, RecordOptions{SkipOpenAPIV2: true}, func(r *http.Request) {
+		if r.URL.Path == "/openapi/v2" {
+			askedV2.Add(1)
+		}
+	})
+	if n := askedV2.Load(); n != 0 {
+		t.Errorf("/openapi/v2 was asked for %d times", n)
+	}
+	for route := range loaded.OpenAPI {
+		if route.Path == "/openapi/v2" {
+			t.Errorf("recorded %+v", route)
+		}
+	}
+	if len(loaded.OpenAPI) != len(orig.OpenAPI)-2 || len(orig.OpenAPI) < 40 {
+		t.Errorf("recorded %d OpenAPI documents, want the fixture's %d less its two v2 ones", len(loaded.OpenAPI), len(orig.OpenAPI))
+	}
+}
+
+// recordOpenAPI records the builtin fixture with its OpenAPI documents,
+// served by the replay handler (seen is shown each request first), and
+// returns the fixture and the recording loaded back from disk.
+func recordOpenAPI(t *testing.T, opts RecordOptions, seen func(*http.Request)) (orig, loaded *recording.Recording) {
+	t.Helper()
+	orig, err := recording.LoadDir("../../fixtures/v1.33.13", recording.LoadOptions{OpenAPI: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := replay.NewHandler(orig)
+	ts := newTokenServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen(r)
+		h.ServeHTTP(w, r)
+	}))
+	c := fetchFrom(t, ts.URL, opts)
+	dir := filepath.Join(t.TempDir(), "rec")
+	if err := recording.WriteRecording(context.Background(), dir, c); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err = recording.LoadDir(dir, recording.LoadOptions{OpenAPI: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return orig, loaded
 }
 
 // TestRecordRefusesOpenAPIPaths refuses an index path that cannot be a file

@@ -304,8 +304,14 @@ func cleanLines(s string) string {
 		return cleanText(s)
 	}
 	lines := strings.Split(s, "\n")
+	changed := false
 	for i, l := range lines {
-		lines[i] = cleanText(l)
+		if c := cleanText(l); c != l {
+			lines[i], changed = c, true
+		}
+	}
+	if !changed {
+		return s // the same string, shared with every other page that shows it
 	}
 	return strings.Join(lines, "\n")
 }
