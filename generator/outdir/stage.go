@@ -11,7 +11,7 @@ import (
 )
 
 // errStageClosed is what Put returns before Open and after Commit or
-// Discard.
+// Discard, and Open after either (or a second time).
 var errStageClosed = errors.New("the folder being built is not open")
 
 // Stage builds a tree a file at a time in a new folder beside its target
@@ -32,6 +32,10 @@ type Stage struct {
 	// tmp is the folder being built: "" before Open and after Commit or
 	// Discard.
 	tmp string
+	// closed is set by Commit and Discard: Open fails from then on, so
+	// that a Discard that comes first (Ctrl-C while the source is read)
+	// is never followed by a folder that nothing removes.
+	closed bool
 	// created is the outermost folder above dir that Open made, which
 	// Discard removes again when it is empty; "" when there was none.
 	created string
@@ -48,10 +52,14 @@ func NewStage(ctx context.Context, dir string) *Stage {
 
 // Open checks that dir may be replaced (checkReplaceable: it is missing,
 // empty or holds only what its manifest lists) and makes the folder the
-// tree is built in.
+// tree is built in. It may be called once, and not after Commit or
+// Discard.
 func (s *Stage) Open() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed || s.tmp != "" {
+		return wrap(s.dir, errStageClosed)
+	}
 	if err := checkReplaceable(s.dir); err != nil {
 		return wrap(s.dir, err)
 	}
@@ -121,7 +129,7 @@ func (s *Stage) Commit() error {
 		return wrap(s.dir, errStageClosed)
 	}
 	tmp := s.tmp
-	s.tmp = ""
+	s.tmp, s.closed = "", true
 	defer os.RemoveAll(tmp) // gone after the rename; cleans up on failure
 	if err := os.WriteFile(filepath.Join(tmp, ManifestName), s.manifest(), 0o644); err != nil {
 		return wrap(s.dir, err)
@@ -153,6 +161,7 @@ func (s *Stage) manifest() []byte {
 func (s *Stage) Discard() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.closed = true
 	if s.tmp == "" {
 		return
 	}

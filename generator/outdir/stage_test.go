@@ -89,6 +89,17 @@ func TestStageDiscardLeavesNothing(t *testing.T) {
 		t.Errorf("Commit after Discard: %v, want %v", err, errStageClosed)
 	}
 	s.Discard() // a second time is harmless
+	if err := s.Open(); !errors.Is(err, errStageClosed) {
+		t.Errorf("Open after Discard: %v, want %v", err, errStageClosed)
+	}
+	late := NewStage(context.Background(), out)
+	late.Discard() // Ctrl-C before the source was read
+	if err := late.Open(); !errors.Is(err, errStageClosed) {
+		t.Errorf("Open of a discarded stage: %v, want %v", err, errStageClosed)
+	}
+	if entries, err := os.ReadDir(root); err != nil || len(entries) != 0 {
+		t.Errorf("after a discarded stage's Open %s holds %v (%v), want nothing", root, entries, err)
+	}
 
 	// an existing tree stays as it was
 	if err := Write(context.Background(), out, []File{{Path: "index.html", Data: []byte("old")}}); err != nil {
