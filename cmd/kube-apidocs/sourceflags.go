@@ -74,8 +74,8 @@ func (o *sourceOptions) validateMaxFileSize() error {
 // forFields makes a recording's load ready for openAPIDocuments when on
 // (the field trees: generate, diff and matrix with --fields): the OpenAPI
 // v3 group-version documents are read when asked for, and the others
-// (/openapi/v2 above all: at 1,000 CRDs, 130 MiB of heap and a quarter of
-// a second to check) not at all, as a live cluster's are never fetched.
+// (/openapi/v2 above all: at 1,000 CRDs, about 120 MiB of peak memory and
+// a quarter of a second to check) not at all, as a live cluster's are never fetched.
 func (o *sourceOptions) forFields(on bool) {
 	o.openAPI, o.lazyOpenAPI = on, on
 }

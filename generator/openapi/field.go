@@ -57,9 +57,9 @@ func (w *walker) field(name string, p, parent *spec.Schema, at, prefix string) (
 
 // intern returns the one copy of s that every field tree shares. Each
 // group-version document repeats the descriptions of the types it uses:
-// at 3,000 CRDs the trees' names, paths, types and descriptions are 104 MB
-// of strings, 1.1 MB of them distinct, and the site's views hold them for
-// the whole render.
+// in a 3,000-CRD recording the names, paths, types and descriptions of the
+// trees of every kind its documents describe are 104 MB of strings, 1.1 MB
+// of them distinct, and the site's views hold them for the whole render.
 func intern(s string) string {
 	return unique.Make(s).Value()
 }

@@ -42,9 +42,6 @@ var beforeSwap func(dir string)
 // Write stops when ctx ends (on SIGINT, say) and then removes what it had
 // built, leaving dir as it was.
 func Write(ctx context.Context, dir string, files []File) error {
-	if err := wrap(dir, checkFiles(files)); err != nil {
-		return err
-	}
 	s := NewStage(ctx, dir)
 	if err := s.Open(); err != nil {
 		return err

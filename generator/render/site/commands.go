@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"slices"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -144,20 +143,17 @@ func attachCommands(api *model.API, resources []*resourceView, ph *phrases) {
 			}
 		}
 	}
-	var mu sync.Mutex
-	var forks []*phrases
-	_ = inParallel(len(resources), func(int) func(int) error {
+	err := inParallel(len(resources), func() func(int) error {
 		wph := ph.fork()
-		mu.Lock()
-		forks = append(forks, wph)
-		mu.Unlock()
 		return func(i int) error {
 			rv := resources[i]
 			rv.Commands = commandsFor(rs, rv, byKey[rv.Group+"/"+rv.Version+"/"+rv.Name], wph)
-			return nil
+			return wph.err // once set, the fork's phrases are all ""
 		}
 	})
-	ph.join(forks)
+	if ph.err == nil {
+		ph.err = err
+	}
 }
 
 // commandsFor is the commands section of the page rv of resource r.

@@ -139,7 +139,7 @@ func attachFields(resources []*resourceView, docs map[KindRef]*FieldDoc) {
 		groups[r.Name][r.Group] = true
 	}
 	// each page's fields are its own: the pages are shared out (inParallel)
-	_ = inParallel(len(resources), func(int) func(int) error {
+	_ = inParallel(len(resources), func() func(int) error {
 		return func(i int) error {
 			r := resources[i]
 			doc := clean[KindRef{Group: r.Group, Version: r.Version, Kind: r.Kind}]

@@ -16,7 +16,7 @@ func TestInParallel(t *testing.T) {
 	const count = 101
 	var seen [count]atomic.Int32
 	var starts atomic.Int32
-	err := inParallel(count, func(int) func(int) error {
+	err := inParallel(count, func() func(int) error {
 		starts.Add(1)
 		return func(i int) error {
 			seen[i].Add(1)
@@ -40,7 +40,7 @@ func TestInParallel(t *testing.T) {
 		for _, i := range failing {
 			fails[i] = true
 		}
-		err := inParallel(count, func(int) func(int) error {
+		err := inParallel(count, func() func(int) error {
 			return func(i int) error {
 				if fails[i] {
 					return fmt.Errorf("index %d", i)
@@ -53,7 +53,7 @@ func TestInParallel(t *testing.T) {
 			t.Errorf("failing %v: error %v, want %s", failing, err, want)
 		}
 	}
-	if err := inParallel(0, func(int) func(int) error { return func(int) error { return errors.New("never") } }); err != nil {
+	if err := inParallel(0, func() func(int) error { return func(int) error { return errors.New("never") } }); err != nil {
 		t.Errorf("no work: %v", err)
 	}
 }

@@ -23,18 +23,9 @@ func newPhrases(set *template.Template, b budget) *phrases {
 }
 
 // fork returns phrases for a goroutine of its own: the same templates,
-// a fork of the budget, a memo of its own. join takes its error back.
+// a fork of the budget, a memo of its own, p's error.
 func (p *phrases) fork() *phrases {
 	return &phrases{set: p.set, budget: p.budget.fork(), memo: map[any]string{}, err: p.err}
-}
-
-// join keeps the first error of forks, when p has none of its own.
-func (p *phrases) join(forks []*phrases) {
-	for _, f := range forks {
-		if p.err == nil && f.err != nil {
-			p.err = f.err
-		}
-	}
 }
 
 // text returns the output of block over data.

@@ -197,9 +197,8 @@ func (c *collector) Put(f File) error {
 func (c *collector) sorted() []File {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	files := slices.Clone(c.files)
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files
+	slices.SortFunc(c.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return c.files
 }
 
 // buildWithin runs build in a goroutine and stops waiting for it at the
@@ -282,7 +281,7 @@ func build(api *model.API, opts SiteOptions, b budget, sink Sink) error {
 // longer format. The error is that of the first page, in s.pages' order,
 // that failed.
 func eachPage(s *siteView, render func(*siteView, page) error) error {
-	return inParallel(len(s.pages), func(int) func(int) error {
+	return inParallel(len(s.pages), func() func(int) error {
 		part := *s
 		part.budget = s.budget.fork()
 		return func(i int) error { return render(&part, s.pages[i]) }
@@ -290,11 +289,11 @@ func eachPage(s *siteView, render func(*siteView, page) error) error {
 }
 
 // inParallel runs the work for the indexes 0 … count-1 on GOMAXPROCS
-// goroutines: goroutine w calls start(w) once, then the function it returns
+// goroutines: goroutine w calls start once, then the function it returns
 // for the indexes i with i mod n = w (neighbours, often alike in size, go
 // to different goroutines), and stops at its first error. The error
 // returned is that of the smallest index that failed.
-func inParallel(count int, start func(w int) func(i int) error) error {
+func inParallel(count int, start func() func(i int) error) error {
 	n := min(runtime.GOMAXPROCS(0), count)
 	failed := make([]int, n)
 	errs := make([]error, n)
@@ -303,7 +302,7 @@ func inParallel(count int, start func(w int) func(i int) error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			do := start(w)
+			do := start()
 			for i := w; i < count; i += n {
 				if err := do(i); err != nil {
 					failed[w], errs[w] = i, err
