@@ -31,9 +31,15 @@ type commandsView struct {
 }
 
 // commandView is one command line: what it does (Use, a key the phrases
-// word), the line itself, and the verb and subresource it needs.
+// word, and Comment, their words for it), the line itself, and the verb
+// and subresource it needs.
 type commandView struct {
-	Use, Line, Verb, Subresource string
+	Use, Comment, Line, Verb, Subresource string
+}
+
+// useData is what kubectl-use receives.
+type useData struct {
+	Use string
 }
 
 // generators are the resources `kubectl create` has a generator for (the
@@ -160,6 +166,10 @@ func attachCommands(api *model.API, resources []*resourceView, ph *phrases) {
 func commandsFor(rs resolver, rv *resourceView, r model.Resource, ph *phrases) *commandsView {
 	c := &commandsView{Resource: rs.arg(rv.Group, rv.Version, r)}
 	c.Commands = kubectlCommands(rv, r, c.Resource)
+	for i := range c.Commands {
+		// a dozen commands a page, twenty distinct uses a site: each worded once
+		c.Commands[i].Comment = ph.cached("kubectl-use", useData{c.Commands[i].Use})
+	}
 	c.Checks = canIChecks(rv.Group, r)
 	c.Text = ph.text("kubectl-commands", c.Commands)
 	c.CanI = ph.text("kubectl-can-i", c.Checks)
@@ -248,7 +258,7 @@ func canIChecks(group string, r model.Resource) []commandView {
 
 // APIVersionPath is the resource's group and version as generators key
 // them: "group/version", "/v1" for the core group.
-func (r *resourceContent) APIVersionPath() string {
+func (r *resourceView) APIVersionPath() string {
 	return r.Group + "/" + r.Version
 }
 

@@ -12,7 +12,7 @@ const proxyURL = "http://127.0.0.1:8001"
 // request the resource is most often used with, once with curl through
 // `kubectl proxy` and once with `kubectl get --raw` (or create --raw). The
 // words are the example-title and example-commands phrases.
-func examples(r *resourceContent, ph *phrases) []exampleView {
+func examples(r *resourceView, ph *phrases) []exampleView {
 	d := exampleData{Name: r.Name, Kind: r.Kind, Namespaced: strings.Contains(r.Paths.Collection, "{namespace}")}
 	p := r.Paths.Collection
 	switch {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"io/fs"
 	"net/url"
 	"runtime"
@@ -235,7 +236,7 @@ func build(api *model.API, opts SiteOptions, b budget, sink Sink) error {
 		render renderFormat
 	}
 	var jobs []job
-	var content []*resourceContent // the first format's, shared by the second
+	var content []*resourceView // the first format's, whose content the second copies
 	for _, f := range []struct {
 		format, ext string
 		render      renderFormat
@@ -247,7 +248,7 @@ func build(api *model.API, opts SiteOptions, b budget, sink Sink) error {
 		if err != nil {
 			return err
 		}
-		content = resourceContents(view)
+		content = view.Resources
 		view.budget = b.fork()
 		jobs = append(jobs, job{view, f.render})
 	}
@@ -366,6 +367,9 @@ type pageView struct {
 	Path      string
 	Root      string
 	Canonical string
+	// Body is the page's block, rendered, for the HTML layout around it;
+	// "" while the block itself executes.
+	Body template.HTML
 }
 
 func newPageView(s *siteView, p page) pageView {

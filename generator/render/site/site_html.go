@@ -190,12 +190,9 @@ func htmlPage(t *template.Template, md markdownTemplates, s *siteView, p page) (
 	if err := s.budget.execute(&body, t, "page "+p.Path, p.Block, view); err != nil {
 		return nil, fmt.Errorf("page %s: %w", p.Path, err)
 	}
-	layout := struct {
-		pageView
-		Body template.HTML
-	}{view, template.HTML(body.String())} // html/template output: already escaped
+	view.Body = template.HTML(body.String()) // html/template output: already escaped
 	var out bytes.Buffer
-	if err := s.budget.execute(&out, t, "page "+p.Path, "layout", layout); err != nil {
+	if err := s.budget.execute(&out, t, "page "+p.Path, "layout", view); err != nil {
 		return nil, fmt.Errorf("page %s: %w", p.Path, err)
 	}
 	return out.Bytes(), nil

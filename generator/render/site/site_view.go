@@ -100,19 +100,17 @@ type linkView struct {
 	Label, Path string
 }
 
-// resourceView is one resource in one group-version and its page: the
-// parts every output format shares (resourceContent, built once per Site
-// call) and the links to other pages, which carry the format's extension.
+// resourceView is one resource in one group-version and its page. The
+// fields up to Deprecated are what the page shows whatever its format:
+// they are built once per Site call, and the view of the second format
+// copies them from the first's (buildResources). Path, GroupPath,
+// OtherVersions and Since link to other pages and carry the format's
+// extension.
+//
+// The fields are not grouped in an embedded struct: text/template looks a
+// promoted field up with a breadth-first search over the embedded types at
+// every access, which was 8 % of generate's CPU (BENCHMARKS.md).
 type resourceView struct {
-	*resourceContent
-	Path, GroupPath string
-	OtherVersions   []linkView
-	// Since is nil unless several API surfaces are compared.
-	Since *sinceView
-}
-
-// resourceContent is what a resource page shows whatever its format.
-type resourceContent struct {
 	Name, Kind, APIVersion, Group, GroupDisplay, Version string
 	Scope, Singular, Stability                           string
 	Preferred                                            bool
@@ -138,6 +136,11 @@ type resourceContent struct {
 	// it is deprecated (SiteOptions.Deprecations, or the kind's own
 	// description); nil otherwise.
 	Deprecated *deprecationView
+
+	Path, GroupPath string
+	OtherVersions   []linkView
+	// Since is nil unless several API surfaces are compared.
+	Since *sinceView
 }
 
 // subresourceView is one subresource row of a resource page.
@@ -153,10 +156,9 @@ type exampleView struct {
 
 // buildSite prepares the view of api for pages with the extension ext
 // (".html" or ".md"). api must have gone through cleanAPI. content, when
-// not nil, is the resources' content of the view of the same api for the
-// other format (resourceContents): the new view shares it instead of
-// building it again.
-func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *catalog, content []*resourceContent) (*siteView, error) {
+// not nil, is the resources of the view of the same api for the other
+// format: the new view copies what they show instead of building it again.
+func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *catalog, content []*resourceView) (*siteView, error) {
 	title := opts.Title
 	if title == "" {
 		title = ph.cached("site-title", struct{ Server string }{api.Server.GitVersion})
@@ -218,16 +220,6 @@ func fillContent(api *model.API, resources []*resourceView, opts SiteOptions, ph
 	}
 }
 
-// resourceContents is the content of the resources of s, in their order,
-// for buildSite of the other format.
-func resourceContents(s *siteView) []*resourceContent {
-	out := make([]*resourceContent, len(s.Resources))
-	for i, r := range s.Resources {
-		out[i] = r.resourceContent
-	}
-	return out
-}
-
 func buildGroup(api *model.API, g model.Group, slugs *slugger, ext string) *groupView {
 	slug := coreSlug
 	display := "core"
@@ -271,9 +263,9 @@ func unavailableViews(api *model.API, group *string) []unavailableView {
 }
 
 // buildResources makes one resource page per resource per group-version
-// and fills each group version's table with links to them; the pages'
-// content is content's, in order, when that is not nil.
-func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext string, ph *phrases, content []*resourceContent) []*resourceView {
+// and fills each group version's table with links to them; the pages show
+// what content's do, in order, when that is not nil.
+func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext string, ph *phrases, content []*resourceView) []*resourceView {
 	var out []*resourceView
 	for gi, g := range api.Groups {
 		gv := groups[gi]
@@ -282,12 +274,13 @@ func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext str
 			versionSlug := slugs.slug("versions:"+groupSlug, v.Version)
 			for _, r := range v.Resources {
 				dir := "resources/" + groupSlug + "/" + versionSlug + "/"
-				rv := &resourceView{GroupPath: gv.Path, Path: dir + slugs.slug("resources:"+dir, r.Name) + ext}
+				var rv *resourceView
 				if content != nil {
-					rv.resourceContent = content[len(out)]
+					rv = contentOf(content[len(out)])
 				} else {
-					rv.resourceContent = buildResource(g, v.Version, r, gv, ph)
+					rv = buildResource(g, v.Version, r, gv, ph)
 				}
+				rv.GroupPath, rv.Path = gv.Path, dir+slugs.slug("resources:"+dir, r.Name)+ext
 				out = append(out, rv)
 				gv.Versions[vi].Rows = append(gv.Versions[vi].Rows, rowFor(g.Name, v.Version, r, rv.Path))
 			}
@@ -295,6 +288,13 @@ func buildResources(api *model.API, groups []*groupView, slugs *slugger, ext str
 	}
 	linkOtherVersions(out)
 	return out
+}
+
+// contentOf is a copy of r without its links to other pages.
+func contentOf(r *resourceView) *resourceView {
+	c := *r
+	c.Path, c.GroupPath, c.OtherVersions, c.Since = "", "", nil, nil
+	return &c
 }
 
 func rowFor(group, version string, r model.Resource, path string) rowView {
@@ -312,12 +312,12 @@ func boolText(b bool) string {
 	return "false"
 }
 
-func buildResource(g model.Group, version string, r model.Resource, gv *groupView, ph *phrases) *resourceContent {
+func buildResource(g model.Group, version string, r model.Resource, gv *groupView, ph *phrases) *resourceView {
 	scope := "Cluster"
 	if r.Namespaced {
 		scope = "Namespaced"
 	}
-	rv := &resourceContent{
+	rv := &resourceView{
 		Name: r.Name, Kind: r.Kind, APIVersion: model.GroupVersion(g.Name, version), Group: g.Name,
 		GroupDisplay: gv.Display, Version: version, Scope: scope, Singular: r.SingularName,
 		Stability: model.Stability(version), Preferred: version == g.PreferredVersion,
@@ -368,7 +368,7 @@ func linkOtherVersions(all []*resourceView) {
 
 // skeleton returns the smallest manifest of the resource's kind. The
 // values go through the YAML encoder, so that odd kinds stay valid YAML.
-func skeleton(r *resourceContent) string {
+func skeleton(r *resourceView) string {
 	meta := yaml.Node{Kind: yaml.MappingNode}
 	addPair(&meta, "name", "example")
 	if r.Scope == "Namespaced" {
