@@ -57,12 +57,13 @@ func siteFields(kinds []*model.KindSchema) (map[site.KindRef]*site.FieldDoc, err
 // once. nil docs give nil (the source has no documents); a broken document
 // is an error naming it, the first in api's order.
 //
-// It takes the documents over: docs is emptied, and each document (its
-// bytes, and what decoding them made) is freed once its kinds are read,
-// so that at 1,000 CRDs the 107 MB of documents are not all held until the
-// end. The documents are decoded on GOMAXPROCS goroutines, one task per
-// document: decoding is most of the time generate takes before it renders.
-func kindSchemas(api *model.API, docs map[string][]byte) ([]*model.KindSchema, error) {
+// It takes the documents over: docs is emptied. Each document is read
+// (docs' function for it) and decoded in one task, on GOMAXPROCS
+// goroutines, and what both made is freed once its kinds are read: at
+// 1,000 CRDs the documents are 107 MB, and only the few being decoded are
+// held at any time. Decoding is most of the time generate takes before it
+// renders.
+func kindSchemas(api *model.API, docs map[string]func() ([]byte, error)) ([]*model.KindSchema, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
@@ -75,8 +76,7 @@ func kindSchemas(api *model.API, docs map[string][]byte) ([]*model.KindSchema, e
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, t := range tasks {
 		g.Go(func() error {
-			d, err := openapi.Decode(t.path, t.raw)
-			t.raw = nil
+			d, err := t.decode()
 			for _, i := range t.kinds {
 				if err != nil {
 					errs[i] = err
@@ -105,25 +105,35 @@ func kindSchemas(api *model.API, docs map[string][]byte) ([]*model.KindSchema, e
 // the kinds to read from it.
 type documentTask struct {
 	path  string
-	raw   []byte
+	read  func() ([]byte, error)
 	kinds []int
+}
+
+// decode reads and decodes the task's document, and lets go of its reader.
+func (t *documentTask) decode() (*openapi.Document, error) {
+	raw, err := t.read()
+	t.read = nil
+	if err != nil {
+		return nil, err
+	}
+	return openapi.Decode(t.path, raw)
 }
 
 // documentTasks groups the kinds of gvks by the document that describes
 // them, in the order of their first kind; kinds no document describes are
 // left out.
-func documentTasks(gvks []openapi.GVK, docs map[string][]byte) []*documentTask {
+func documentTasks(gvks []openapi.GVK, docs map[string]func() ([]byte, error)) []*documentTask {
 	var tasks []*documentTask
 	byPath := map[string]*documentTask{}
 	for i, gvk := range gvks {
 		p := openapi.DocumentPath(gvk.Group, gvk.Version)
-		raw, ok := docs[p]
+		read, ok := docs[p]
 		if !ok {
 			continue
 		}
 		t := byPath[p]
 		if t == nil {
-			t = &documentTask{path: p, raw: raw}
+			t = &documentTask{path: p, read: read}
 			byPath[p] = t
 			tasks = append(tasks, t)
 		}

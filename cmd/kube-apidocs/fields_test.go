@@ -116,7 +116,7 @@ func checkSiteFields(t *testing.T, dir string, minPages int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kinds, err := kindSchemas(api, docs)
+	kinds, err := kindSchemas(api, readersOf(docs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,4 +241,13 @@ func TestGenerateFieldPagesBrokenOpenAPI(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readersOf is docs as kindSchemas takes them: a function per document.
+func readersOf(docs map[string][]byte) map[string]func() ([]byte, error) {
+	out := make(map[string]func() ([]byte, error), len(docs))
+	for p, raw := range docs {
+		out[p] = func() ([]byte, error) { return raw, nil }
+	}
+	return out
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"maps"
 	"path/filepath"
 	"testing"
 
@@ -48,7 +47,7 @@ func BenchmarkGenerateSiteFields(b *testing.B) {
 			out := b.TempDir()
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				kinds, err := kindSchemas(api, maps.Clone(docs)) // it empties the map it is given
+				kinds, err := kindSchemas(api, readersOf(docs)) // it empties the map it is given
 				if err != nil {
 					b.Fatal(err)
 				}

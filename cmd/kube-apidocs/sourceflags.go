@@ -159,22 +159,33 @@ func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 }
 
 // openAPIDocuments returns the OpenAPI v3 group-version documents of the
-// source load read (keyed "api/v1", "apis/apps/v1"): a recording's, checked
-// against its index, or the live cluster's; nil for a recording without
-// them. Call it after load, once: it hands a recording's documents over and
-// forgets the recording, so that its bytes (at 1,000 CRDs, 107 MB of the
-// heap) are freed once the caller has parsed them, before a site renders.
-func (o *sourceOptions) openAPIDocuments() (map[string][]byte, error) {
+// source load read (keyed "api/v1", "apis/apps/v1"), each with a function
+// that reads it when called: a recording's, checked against its index, or
+// the live cluster's; nil for a recording without them. Call it after
+// load, once: the source forgets the recording, whose documents are read
+// from then on by the functions alone (each holds what it read only until
+// its caller lets go of it).
+func (o *sourceOptions) openAPIDocuments() (map[string]func() ([]byte, error), error) {
+	var docs map[string]func() ([]byte, error)
 	if o.Fixtures != "" {
 		if o.rec == nil {
 			return nil, nil
 		}
-		docs, err := o.rec.OpenAPIV3Documents()
+		docs = o.rec.OpenAPIV3DocumentReaders()
 		o.rec = nil
-		return docs, explain(err)
+	} else {
+		var err error
+		if docs, err = source.OpenAPIV3Documents(o.kube.ConfigFlags, o.MaxFileSize); err != nil {
+			return nil, explain(err)
+		}
 	}
-	docs, err := source.OpenAPIV3Documents(o.kube.ConfigFlags, o.MaxFileSize)
-	return docs, explain(err)
+	for p, read := range docs {
+		docs[p] = func() ([]byte, error) {
+			raw, err := read()
+			return raw, explain(err)
+		}
+	}
+	return docs, nil
 }
 
 func warnUnavailable(api *model.API, errOut io.Writer) {

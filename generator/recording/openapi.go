@@ -225,24 +225,28 @@ func (l *lazyDocuments) read(r *Recording, route Route, resp Response) (Response
 	}
 	d.once.Do(func() {
 		defer d.done.Store(true)
-		body, err := readDocument(l.fsys, d.document, r.file(d.name), l.limit)
-		if err == nil && resp.Status == 200 {
-			resp.Body = body
-			if err = r.checkOpenAPIDocument(route, resp); err == nil {
-				err = r.checkHash(route, resp)
-			}
-		}
-		if err != nil {
-			d.err = err
-			return
-		}
-		d.body = body
+		d.body, d.err = l.load(r, route, resp, d)
 	})
 	if d.err != nil {
 		return Response{}, true, d.err
 	}
 	resp.Body = d.body
 	return resp, true, nil
+}
+
+// load reads the document d of route and checks it as Load would have.
+func (l *lazyDocuments) load(r *Recording, route Route, resp Response, d *lazyDocument) ([]byte, error) {
+	body, err := readDocument(l.fsys, d.document, r.file(d.name), l.limit)
+	if err == nil && resp.Status == 200 {
+		resp.Body = body
+		if err = r.checkOpenAPIDocument(route, resp); err == nil {
+			err = r.checkHash(route, resp)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return body, nil
 }
 
 // OpenAPIErr returns the error of the first document (in file name order)
@@ -270,14 +274,7 @@ func (r *Recording) OpenAPIErr() error {
 // recording holds none. The error is that of the first document in file
 // name order.
 func (r *Recording) OpenAPIV3Documents() (map[string][]byte, error) {
-	var routes []Route
-	var paths []string
-	for _, route := range r.sortedOpenAPIRoutes() {
-		p, ok := strings.CutPrefix(route.Path, openAPIV3+"/")
-		if ok && !route.Protobuf && IsGroupVersionPath(p) {
-			routes, paths = append(routes, route), append(paths, p)
-		}
-	}
+	routes, paths := r.groupVersionRoutes()
 	resps := make([]Response, len(routes))
 	found := make([]bool, len(routes))
 	errs := make([]error, len(routes))
@@ -304,6 +301,57 @@ func (r *Recording) OpenAPIV3Documents() (map[string][]byte, error) {
 		docs[paths[i]] = resps[i].Body
 	}
 	return docs, nil
+}
+
+// OpenAPIV3DocumentReaders is OpenAPIV3Documents one document at a time,
+// for a caller that decodes each document as it reads it and so never
+// holds them all: a function per group-version path that returns the
+// document, read and checked against its index hash if LoadOptions.
+// LazyOpenAPI left it unread, and keeps nothing. Documents recorded with
+// another status than 200 are left out; nil when the recording holds no
+// document. The functions may be called at the same time.
+func (r *Recording) OpenAPIV3DocumentReaders() map[string]func() ([]byte, error) {
+	routes, paths := r.groupVersionRoutes()
+	var readers map[string]func() ([]byte, error)
+	for i, route := range routes {
+		resp := r.OpenAPI[route]
+		if resp.Status != 200 {
+			continue
+		}
+		if readers == nil {
+			readers = map[string]func() ([]byte, error){}
+		}
+		readers[paths[i]] = func() ([]byte, error) { return r.readOpenAPIDocument(route, resp) }
+	}
+	return readers
+}
+
+// readOpenAPIDocument is OpenAPIDocument's body of route, whose recorded
+// answer is resp, without keeping what it reads.
+func (r *Recording) readOpenAPIDocument(route Route, resp Response) ([]byte, error) {
+	if resp.Body != nil || r.lazy == nil {
+		return resp.Body, nil
+	}
+	d, ok := r.lazy.docs[route]
+	switch {
+	case !ok:
+		return nil, nil
+	case d.done.Load(): // OpenAPIDocument read it
+		return d.body, d.err
+	}
+	return r.lazy.load(r, route, resp, d)
+}
+
+// groupVersionRoutes are the recorded routes of the group-versions' JSON
+// documents, in file name order, and the paths /openapi/v3 lists them under.
+func (r *Recording) groupVersionRoutes() (routes []Route, paths []string) {
+	for _, route := range r.sortedOpenAPIRoutes() {
+		p, ok := strings.CutPrefix(route.Path, openAPIV3+"/")
+		if ok && !route.Protobuf && IsGroupVersionPath(p) {
+			routes, paths = append(routes, route), append(paths, p)
+		}
+	}
+	return routes, paths
 }
 
 // IsGroupVersionPath reports whether p, a path of the /openapi/v3 index,

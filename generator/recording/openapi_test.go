@@ -1,6 +1,7 @@
 package recording
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -239,5 +240,55 @@ func TestLazyOpenAPIV3Documents(t *testing.T) {
 		if err := rec.OpenAPIErr(); err == nil || !strings.HasPrefix(err.Error(), first) {
 			t.Errorf("run %d: OpenAPIErr %v", i+1, err)
 		}
+	}
+}
+
+// TestOpenAPIV3DocumentReaders checks that the readers return the
+// documents OpenAPIV3Documents returns, loaded lazily or not; that a lazy
+// reader keeps nothing (the document is still unread afterwards, and a
+// file changed since is read anew); and that a broken document fails its
+// own reader, every time, and no other.
+func TestOpenAPIV3DocumentReaders(t *testing.T) {
+	dir := copyRecording(t, "v1.33.13-crds")
+	eager, err := LoadDir(dir, LoadOptions{OpenAPI: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := eager.OpenAPIV3Documents()
+	if err != nil || len(want) < 20 {
+		t.Fatalf("%d documents, %v", len(want), err)
+	}
+	lazy, err := LoadDir(dir, LoadOptions{OpenAPI: true, LazyOpenAPI: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, rec := range map[string]*Recording{"eager": eager, "lazy": lazy} {
+		readers := rec.OpenAPIV3DocumentReaders()
+		if len(readers) != len(want) {
+			t.Errorf("%s: %d readers, want %d", name, len(readers), len(want))
+		}
+		for p, read := range readers {
+			got, err := read()
+			if err != nil || !bytes.Equal(got, want[p]) {
+				t.Errorf("%s: %s: %d bytes, %v; want the %d bytes of OpenAPIV3Documents", name, p, len(got), err, len(want[p]))
+			}
+		}
+	}
+	if d := lazy.lazy.docs[Route{Path: openAPIV3 + "/apis/apps/v1"}]; d == nil || d.done.Load() || d.body != nil {
+		t.Error("a reader kept the document it read")
+	}
+
+	broken := filepath.Join(dir, "openapi__v3__apis__apps__v1.json")
+	if err := os.WriteFile(broken, []byte(`{"openapi":"3.0.0"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	readers := lazy.OpenAPIV3DocumentReaders()
+	for range 2 {
+		if _, err := readers["apis/apps/v1"](); err == nil || !strings.HasPrefix(err.Error(), broken+": its SHA-512") {
+			t.Errorf("broken document: error %v, want one naming %s", err, broken)
+		}
+	}
+	if _, err := readers["apis/stable.example.com/v1"](); err != nil {
+		t.Errorf("another document's reader failed: %v", err)
 	}
 }

@@ -1,8 +1,6 @@
 package source
 
 import (
-	"sort"
-
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
@@ -10,13 +8,17 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 )
 
-// OpenAPIV3Documents fetches, from the live server getter names, the
-// OpenAPI v3 document of every group-version its /openapi/v3 index lists,
-// keyed by the index's path ("api/v1", "apis/apps/v1") — the documents a
-// recording holds — with the safety of Discover: no credentials to a
-// redirect target, no answer read past maxBodySize bytes (0: the
-// recordings' limit). Failures are classified like Discover's.
-func OpenAPIV3Documents(getter genericclioptions.RESTClientGetter, maxBodySize int64) (map[string][]byte, error) {
+// OpenAPIV3Documents lists, on the live server getter names, the OpenAPI
+// v3 document of every group-version its /openapi/v3 index lists, keyed by
+// the index's path ("api/v1", "apis/apps/v1") — the documents a recording
+// holds — each with a function that fetches it when called (as a
+// recording's OpenAPIV3DocumentReaders read theirs, so that a caller that
+// decodes each document as it fetches it never holds them all). The
+// fetches have the safety of Discover: no credentials to a redirect target,
+// no answer read past maxBodySize bytes (0: the recordings' limit).
+// Failures are classified like Discover's. The functions may be called at
+// the same time; nil without /openapi/v3.
+func OpenAPIV3Documents(getter genericclioptions.RESTClientGetter, maxBodySize int64) (map[string]func() ([]byte, error), error) {
 	cfg, err := restConfig(getter, 0, 0)
 	if err != nil {
 		return nil, err
@@ -33,20 +35,18 @@ func OpenAPIV3Documents(getter genericclioptions.RESTClientGetter, maxBodySize i
 	if err != nil {
 		return nil, ClassifyError(ServerURL(cfg), err)
 	}
-	names := make([]string, 0, len(paths))
-	for p := range paths {
-		if recording.IsGroupVersionPath(p) {
-			names = append(names, p)
+	docs := map[string]func() ([]byte, error){}
+	for p, gv := range paths {
+		if !recording.IsGroupVersionPath(p) {
+			continue
 		}
-	}
-	sort.Strings(names)
-	docs := make(map[string][]byte, len(names))
-	for _, p := range names {
-		body, err := paths[p].Schema(runtime.ContentTypeJSON)
-		if err != nil {
-			return nil, ClassifyError(ServerURL(cfg), err)
+		docs[p] = func() ([]byte, error) {
+			body, err := gv.Schema(runtime.ContentTypeJSON)
+			if err != nil {
+				return nil, ClassifyError(ServerURL(cfg), err)
+			}
+			return body, nil
 		}
-		docs[p] = body
 	}
 	return docs, nil
 }
