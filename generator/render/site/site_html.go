@@ -186,16 +186,22 @@ func htmlPage(t *template.Template, md markdownTemplates, s *siteView, p page) (
 		}
 		view.Page = body
 	}
-	var body bytes.Buffer
-	if err := s.budget.execute(&body, t, "page "+p.Path, p.Block, view); err != nil {
+	body, err := withScratch(func(b *bytes.Buffer) (string, error) {
+		err := s.budget.execute(b, t, "page "+p.Path, p.Block, view)
+		return b.String(), err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("page %s: %w", p.Path, err)
 	}
-	view.Body = template.HTML(body.String()) // html/template output: already escaped
-	var out bytes.Buffer
-	if err := s.budget.execute(&out, t, "page "+p.Path, "layout", view); err != nil {
+	view.Body = template.HTML(body) // html/template output: already escaped
+	out, err := withScratch(func(b *bytes.Buffer) ([]byte, error) {
+		err := s.budget.execute(b, t, "page "+p.Path, "layout", view)
+		return bytes.Clone(b.Bytes()), err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("page %s: %w", p.Path, err)
 	}
-	return out.Bytes(), nil
+	return out, nil
 }
 
 // markdownToHTML is goldmark with GitHub tables and heading ids. It is

@@ -22,8 +22,6 @@ func markdownSite(s *siteView, sets templateSets, opts SiteOptions, put func(Fil
 		return err
 	}
 	err = eachPage(s, func(s *siteView, p page) error {
-		var b bytes.Buffer
-		b.WriteString(target.frontMatter(p.Title))
 		view := newPageView(s, p)
 		view.Root = target.root(p.Path)
 		if p.Block == "concepts" {
@@ -33,10 +31,15 @@ func markdownSite(s *siteView, sets templateSets, opts SiteOptions, put func(Fil
 			}
 			view.Page = body
 		}
-		if err := s.budget.execute(&b, tmpl, "page "+p.Path, p.Block+".md", view); err != nil {
+		data, err := withScratch(func(b *bytes.Buffer) ([]byte, error) {
+			b.WriteString(target.frontMatter(p.Title))
+			err := s.budget.execute(b, tmpl, "page "+p.Path, p.Block+".md", view)
+			return bytes.Clone(b.Bytes()), err
+		})
+		if err != nil {
 			return fmt.Errorf("page %s: %w", p.Path, err)
 		}
-		return put(File{Path: target.file(p.Path), Data: b.Bytes()})
+		return put(File{Path: target.file(p.Path), Data: data})
 	})
 	if err != nil {
 		return err
