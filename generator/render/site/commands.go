@@ -135,11 +135,12 @@ func qualified(group, name string) string {
 	return name + "." + group
 }
 
-// attachCommands fills each resource page's commands section. The
-// resources are shared out among goroutines (inParallel), each with
-// phrases of its own: the phrases executed here are most of the time the
-// site's view takes to build.
-func attachCommands(api *model.API, resources []*resourceView, ph *phrases) {
+// attachSections fills the sections of each resource page that take the
+// longest to build: the example, the commands section and the skeleton
+// manifest. The resources are shared out among goroutines (inParallel),
+// each with phrases of its own: the phrases executed here and the YAML
+// encoded are most of the time the site's view takes to build.
+func attachSections(api *model.API, resources []*resourceView, ph *phrases) {
 	rs := newResolver(api)
 	byKey := map[string]model.Resource{}
 	for _, g := range api.Groups {
@@ -153,6 +154,8 @@ func attachCommands(api *model.API, resources []*resourceView, ph *phrases) {
 		wph := ph.fork()
 		return func(i int) error {
 			rv := resources[i]
+			rv.Examples = examples(rv, wph)
+			rv.YAML = skeleton(rv)
 			rv.Commands = commandsFor(rs, rv, byKey[rv.Group+"/"+rv.Version+"/"+rv.Name], wph)
 			return wph.err // once set, the fork's phrases are all ""
 		}

@@ -210,7 +210,7 @@ func fillContent(api *model.API, resources []*resourceView, opts SiteOptions, ph
 	for _, r := range resources {
 		r.Term = cat.term(r.Kind)
 	}
-	attachCommands(api, resources, ph)
+	attachSections(api, resources, ph)
 	attachFields(resources, opts.Fields)
 	markDeprecated(resources, opts.Deprecations, opts.Fields, api.Server.GitVersion)
 	for _, r := range resources {
@@ -330,8 +330,6 @@ func buildResource(g model.Group, version string, r model.Resource, gv *groupVie
 			Methods: strings.Join(SubresourceMethods(s.Verbs), ", "), ResponseKind: responseKind(s),
 		})
 	}
-	rv.Examples = examples(rv, ph)
-	rv.YAML = skeleton(rv)
 	return rv
 }
 
