@@ -16,6 +16,7 @@ import (
 	"github.com/kube-apidocs/kube-apidocs/generator/diff"
 	"github.com/kube-apidocs/kube-apidocs/generator/model"
 	"github.com/kube-apidocs/kube-apidocs/generator/openapi"
+	"github.com/kube-apidocs/kube-apidocs/generator/openapi/openapitest"
 	"github.com/kube-apidocs/kube-apidocs/generator/recording"
 	"github.com/kube-apidocs/kube-apidocs/generator/source"
 )
@@ -54,7 +55,7 @@ func readWithKinds(dir string) (*model.API, []*model.KindSchema, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	docs, err := rec.OpenAPIV3Documents()
+	docs, err := openapitest.ReadAll(rec.OpenAPIV3DocumentReaders())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	openapi_v2 "github.com/google/gnostic-models/openapiv2"
-	"golang.org/x/sync/errgroup"
 	"google.golang.org/protobuf/proto"
 	"k8s.io/kube-openapi/pkg/handler3"
 )
@@ -267,49 +265,14 @@ func (r *Recording) OpenAPIErr() error {
 	return first.err
 }
 
-// OpenAPIV3Documents returns the recorded OpenAPI v3 documents of the
-// group-versions, keyed by the path /openapi/v3 lists them under ("api/v1",
-// "apis/apps/v1"), each read and checked against its index hash (on all
-// CPUs, when LoadOptions.LazyOpenAPI left them unread); nil when the
-// recording holds none. The error is that of the first document in file
-// name order.
-func (r *Recording) OpenAPIV3Documents() (map[string][]byte, error) {
-	routes, paths := r.groupVersionRoutes()
-	resps := make([]Response, len(routes))
-	found := make([]bool, len(routes))
-	errs := make([]error, len(routes))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, route := range routes {
-		g.Go(func() error {
-			resps[i], found[i], errs[i] = r.OpenAPIDocument(route)
-			return nil
-		})
-	}
-	_ = g.Wait()
-	var docs map[string][]byte
-	for i := range routes {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		if !found[i] || resps[i].Status != 200 {
-			continue
-		}
-		if docs == nil {
-			docs = map[string][]byte{}
-		}
-		docs[paths[i]] = resps[i].Body
-	}
-	return docs, nil
-}
-
-// OpenAPIV3DocumentReaders is OpenAPIV3Documents one document at a time,
-// for a caller that decodes each document as it reads it and so never
-// holds them all: a function per group-version path that returns the
-// document, read and checked against its index hash if LoadOptions.
-// LazyOpenAPI left it unread, and keeps nothing. Documents recorded with
-// another status than 200 are left out; nil when the recording holds no
-// document. The functions may be called at the same time.
+// OpenAPIV3DocumentReaders returns the recorded OpenAPI v3 documents of
+// the group-versions, keyed by the path /openapi/v3 lists them under
+// ("api/v1", "apis/apps/v1"), one at a time, for a caller that decodes each
+// document as it reads it and so never holds them all: a function per path
+// that returns the document, read and checked against its index hash if
+// LoadOptions.LazyOpenAPI left it unread, and keeps nothing. Documents
+// recorded with another status than 200 are left out; nil when the
+// recording holds none. The functions may be called at the same time.
 func (r *Recording) OpenAPIV3DocumentReaders() map[string]func() ([]byte, error) {
 	routes, paths := r.groupVersionRoutes()
 	var readers map[string]func() ([]byte, error)

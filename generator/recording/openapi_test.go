@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kube-apidocs/kube-apidocs/generator/openapi/openapitest"
 )
 
 func TestOpenAPIRoutesRoundTrip(t *testing.T) {
@@ -194,11 +196,9 @@ func TestLazyOpenAPI(t *testing.T) {
 	}
 }
 
-// TestLazyOpenAPIV3Documents checks that OpenAPIV3Documents of a lazy load
-// reads every group-version document (on several goroutines) and only
-// those: a broken /openapi/v2 stays unread, as generate --fields never
-// asks for it. Of two broken v3 documents, the error names the first in
-// file name order, every time.
+// TestLazyOpenAPIV3Documents checks that the readers of a lazy load read
+// every group-version document and only those: a broken /openapi/v2 stays
+// unread, as generate --fields never asks for it.
 func TestLazyOpenAPIV3Documents(t *testing.T) {
 	dir := copyRecording(t, "v1.33.13-crds")
 	for _, f := range []string{"openapi__v2.json", "openapi__v2.pb"} {
@@ -210,68 +210,57 @@ func TestLazyOpenAPIV3Documents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, err := rec.OpenAPIV3Documents()
-	if err != nil {
-		t.Fatalf("a broken /openapi/v2 was read: %v", err)
-	}
+	docs := readAll(t, rec.OpenAPIV3DocumentReaders())
 	if _, ok := docs["apis/apps/v1"]; !ok || len(docs) < 20 {
 		t.Errorf("%d documents, apps/v1 among them: %v", len(docs), ok)
 	}
 	if _, ok := docs["apis/stable.example.com/v1"]; !ok {
 		t.Error("the CRD's group-version document is missing")
 	}
-
-	first := filepath.Join(dir, "openapi__v3__apis__apps__v1.json")
-	later := filepath.Join(dir, "openapi__v3__apis__stable.example.com__v1.json")
-	for _, f := range []string{later, first} {
-		if err := os.WriteFile(f, []byte(`{"openapi":"3.0.0"}`), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for i := range 3 {
-		rec, err := LoadDir(dir, LoadOptions{OpenAPI: true, LazyOpenAPI: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = rec.OpenAPIV3Documents()
-		if err == nil || !strings.HasPrefix(err.Error(), first+": its SHA-512") {
-			t.Errorf("run %d: error %v, want one naming %s", i+1, err, first)
-		}
-		if err := rec.OpenAPIErr(); err == nil || !strings.HasPrefix(err.Error(), first) {
-			t.Errorf("run %d: OpenAPIErr %v", i+1, err)
-		}
-	}
 }
 
-// TestOpenAPIV3DocumentReaders checks that the readers return the
-// documents OpenAPIV3Documents returns, loaded lazily or not; that a lazy
-// reader keeps nothing (the document is still unread afterwards, and a
-// file changed since is read anew); and that a broken document fails its
-// own reader, every time, and no other.
+// readAll is openapitest.ReadAll; an error fails the test.
+func readAll(t *testing.T, readers map[string]func() ([]byte, error)) map[string][]byte {
+	t.Helper()
+	docs, err := openapitest.ReadAll(readers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestOpenAPIV3DocumentReaders checks that the readers of a lazy load
+// return the documents an eager load read and checked; that a lazy reader
+// keeps nothing (the document is still unread afterwards, and a file
+// changed since is read anew); and that a broken document fails its own
+// reader, every time, and no other.
 func TestOpenAPIV3DocumentReaders(t *testing.T) {
 	dir := copyRecording(t, "v1.33.13-crds")
 	eager, err := LoadDir(dir, LoadOptions{OpenAPI: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := eager.OpenAPIV3Documents()
-	if err != nil || len(want) < 20 {
-		t.Fatalf("%d documents, %v", len(want), err)
+	want := readAll(t, eager.OpenAPIV3DocumentReaders())
+	if len(want) < 20 {
+		t.Fatalf("%d documents", len(want))
+	}
+	for p, raw := range want {
+		if resp, ok, _ := eager.OpenAPIDocument(Route{Path: openAPIV3 + "/" + p}); !ok || !bytes.Equal(raw, resp.Body) {
+			t.Errorf("eager: %s: the reader's %d bytes are not the loaded document", p, len(raw))
+		}
 	}
 	lazy, err := LoadDir(dir, LoadOptions{OpenAPI: true, LazyOpenAPI: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, rec := range map[string]*Recording{"eager": eager, "lazy": lazy} {
-		readers := rec.OpenAPIV3DocumentReaders()
-		if len(readers) != len(want) {
-			t.Errorf("%s: %d readers, want %d", name, len(readers), len(want))
-		}
-		for p, read := range readers {
-			got, err := read()
-			if err != nil || !bytes.Equal(got, want[p]) {
-				t.Errorf("%s: %s: %d bytes, %v; want the %d bytes of OpenAPIV3Documents", name, p, len(got), err, len(want[p]))
-			}
+	readers := lazy.OpenAPIV3DocumentReaders()
+	if len(readers) != len(want) {
+		t.Errorf("lazy: %d readers, want %d", len(readers), len(want))
+	}
+	for p, read := range readers {
+		got, err := read()
+		if err != nil || !bytes.Equal(got, want[p]) {
+			t.Errorf("lazy: %s: %d bytes, %v; want the %d bytes the eager load read", p, len(got), err, len(want[p]))
 		}
 	}
 	if d := lazy.lazy.docs[Route{Path: openAPIV3 + "/apis/apps/v1"}]; d == nil || d.done.Load() || d.body != nil {
@@ -282,7 +271,7 @@ func TestOpenAPIV3DocumentReaders(t *testing.T) {
 	if err := os.WriteFile(broken, []byte(`{"openapi":"3.0.0"}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	readers := lazy.OpenAPIV3DocumentReaders()
+	readers = lazy.OpenAPIV3DocumentReaders()
 	for range 2 {
 		if _, err := readers["apis/apps/v1"](); err == nil || !strings.HasPrefix(err.Error(), broken+": its SHA-512") {
 			t.Errorf("broken document: error %v, want one naming %s", err, broken)

@@ -70,3 +70,18 @@ func read(dir, name string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// ReadAll calls every reader of readers (a recording's
+// OpenAPIV3DocumentReaders, or a live source's) and returns the documents
+// by path; the error is the first reader's to fail.
+func ReadAll(readers map[string]func() ([]byte, error)) (map[string][]byte, error) {
+	docs := make(map[string][]byte, len(readers))
+	for p, read := range readers {
+		raw, err := read()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		docs[p] = raw
+	}
+	return docs, nil
+}
