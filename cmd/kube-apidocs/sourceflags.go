@@ -29,7 +29,8 @@ type sourceOptions struct {
 	// openAPI loads a recording's OpenAPI documents too (serve, explain,
 	// and the field trees); lazyOpenAPI reads each only when asked for.
 	openAPI, lazyOpenAPI bool
-	// rec is the recording discover read, for its OpenAPI documents.
+	// rec is the recording discover read, for its OpenAPI documents; nil
+	// unless openAPI is set.
 	rec *recording.Recording
 }
 
@@ -141,7 +142,12 @@ func (o *sourceOptions) discover(errOut io.Writer) (*model.API, error) {
 		if err != nil {
 			return nil, err
 		}
-		o.rec = rec
+		if o.openAPI {
+			// kept for openAPIDocuments; otherwise the documents and their
+			// decoded values go as soon as the model is built, not at the
+			// end of the command (generate renders for most of its run)
+			o.rec = rec
+		}
 		return source.FromRecording(rec, opts)
 	}
 	if err := o.kube.validate(); err != nil {
