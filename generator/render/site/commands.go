@@ -135,12 +135,9 @@ func qualified(group, name string) string {
 	return name + "." + group
 }
 
-// attachSections fills the sections of each resource page that take the
-// longest to build: the example, the commands section and the skeleton
-// manifest. The resources are shared out among goroutines (inParallel),
-// each with phrases of its own: the phrases executed here and the YAML
-// encoded are most of the time the site's view takes to build.
-func attachSections(api *model.API, resources []*resourceView, ph *phrases) {
+// prepareSections gives each resource page its sections (see sections),
+// to be built when the page is rendered.
+func prepareSections(api *model.API, resources []*resourceView) {
 	rs := newResolver(api)
 	byKey := map[string]model.Resource{}
 	for _, g := range api.Groups {
@@ -150,18 +147,8 @@ func attachSections(api *model.API, resources []*resourceView, ph *phrases) {
 			}
 		}
 	}
-	err := inParallel(len(resources), func() func(int) error {
-		wph := ph.fork()
-		return func(i int) error {
-			rv := resources[i]
-			rv.Examples = examples(rv, wph)
-			rv.YAML = skeleton(rv)
-			rv.Commands = commandsFor(rs, rv, byKey[rv.Group+"/"+rv.Version+"/"+rv.Name], wph)
-			return wph.err // once set, the fork's phrases are all ""
-		}
-	})
-	if ph.err == nil {
-		ph.err = err
+	for _, rv := range resources {
+		rv.sections = &sections{rs: rs, resource: byKey[rv.Group+"/"+rv.Version+"/"+rv.Name]}
 	}
 }
 

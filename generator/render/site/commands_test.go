@@ -122,9 +122,15 @@ func buildForTest(t *testing.T, api *model.API) *siteView {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := buildSite(cleanAPI(api), SiteOptions{}, ".html", newPhrases(sets.md, budget{}), sets.cat, nil)
+	ph := newPhrases(sets.md, budget{})
+	s, err := buildSite(cleanAPI(api), SiteOptions{}, ".html", ph, sets.cat, nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, rv := range s.Resources { // as a page's rendering does
+		if err := rv.sections.fill(rv, ph); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return s
 }

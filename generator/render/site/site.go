@@ -250,8 +250,10 @@ func build(api *model.API, opts SiteOptions, b budget, sink Sink) error {
 		}
 		content = view.Resources
 		view.budget = b.fork()
+		view.phrases = ph
 		jobs = append(jobs, job{view, f.render})
 	}
+	expectFormats(content, len(jobs))
 	// The views hold what the pages show: let the field trees (the biggest
 	// input) go while the pages render.
 	opts.Fields, opts.Matrix = nil, nil
@@ -279,13 +281,26 @@ func build(api *model.API, opts SiteOptions, b budget, sink Sink) error {
 // each with a copy of s whose budget is a fork of its own, so that a
 // timeout names the block that does not end. With the formats side by side
 // too, the cores stay busy until the last page instead of waiting for the
-// longer format. The error is that of the first page, in s.pages' order,
-// that failed.
+// longer format. A resource page's sections are built before it renders
+// and let go after (sections). The error is that of the first page, in
+// s.pages' order, that failed.
 func eachPage(s *siteView, render func(*siteView, page) error) error {
 	return inParallel(len(s.pages), func() func(int) error {
 		part := *s
 		part.budget = s.budget.fork()
-		return func(i int) error { return render(&part, s.pages[i]) }
+		ph := s.phrases.fork()
+		return func(i int) error {
+			p := s.pages[i]
+			rv, ok := p.Data.(*resourceView)
+			if !ok || rv.sections == nil {
+				return render(&part, p)
+			}
+			if err := rv.sections.fill(rv, ph); err != nil {
+				return err
+			}
+			defer rv.sections.release(rv)
+			return render(&part, p)
+		}
 	})
 }
 

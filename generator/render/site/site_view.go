@@ -51,6 +51,9 @@ type siteView struct {
 	pages  []page            // every page, in order
 	paths  map[string]string // group, version, resource -> page path
 	budget budget            // the time the templates have left
+	// phrases words the resource pages' sections while they render
+	// (sections); nil until the site is built.
+	phrases *phrases
 }
 
 // countsView holds the numbers the index page shows.
@@ -136,6 +139,9 @@ type resourceView struct {
 	// it is deprecated (SiteOptions.Deprecations, or the kind's own
 	// description); nil otherwise.
 	Deprecated *deprecationView
+	// sections fills Examples, YAML (the skeleton) and Commands while the
+	// page renders; both formats' views of the resource share it.
+	sections *sections
 
 	Path, GroupPath string
 	OtherVersions   []linkView
@@ -175,7 +181,7 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *c
 	s.Unavailable = unavailableViews(api, nil)
 	s.Resources = buildResources(api, s.Groups, slugs, ext, ph, content)
 	if content == nil {
-		fillContent(api, s.Resources, opts, ph, cat)
+		fillContent(api, s.Resources, opts, cat)
 	}
 	countGroupResources(s.Groups)
 	s.IndexTree = buildIndexTree(s.Groups)
@@ -204,13 +210,14 @@ func buildSite(api *model.API, opts SiteOptions, ext string, ph *phrases, cat *c
 }
 
 // fillContent adds to the resources what comes from more than their
-// discovery entry: the catalog's term for the kind, the commands section,
-// the field trees and manifests of opts.Fields and the deprecations.
-func fillContent(api *model.API, resources []*resourceView, opts SiteOptions, ph *phrases, cat *catalog) {
+// discovery entry: the catalog's term for the kind, the sections built
+// while the page renders, the field trees and manifests of opts.Fields and
+// the deprecations.
+func fillContent(api *model.API, resources []*resourceView, opts SiteOptions, cat *catalog) {
 	for _, r := range resources {
 		r.Term = cat.term(r.Kind)
 	}
-	attachSections(api, resources, ph)
+	prepareSections(api, resources)
 	attachFields(resources, opts.Fields)
 	markDeprecated(resources, opts.Deprecations, opts.Fields, api.Server.GitVersion)
 	for _, r := range resources {
