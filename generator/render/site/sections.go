@@ -11,7 +11,7 @@ import (
 // build and hold the most memory: the example, the skeleton manifest and
 // the commands section. They are built when the first format renders the
 // page and let go when the last one has, so that the site never holds
-// every page's sections at once: together they were 19 MB of generate's
+// every page's sections at once: together they were 19 MiB of generate's
 // peak memory at 1,000 CRDs (BENCHMARKS.md, seventh pass). The views of
 // both formats share one sections per resource.
 type sections struct {
