@@ -57,17 +57,28 @@ func TestSectionsBuiltOnceAndLetGo(t *testing.T) {
 // the reason there is none, is the page's own; fill and release leave it.
 func TestSectionsKeepTheFieldManifest(t *testing.T) {
 	s := buildForTest(t, smallAPI())
-	rv := contentOf(s.Resources[0])
-	rv.YAML, rv.SchemaManifest = "apiVersion: v1\nkind: FromSchema\n", true
-	sec := &sections{rs: rv.sections.rs, resource: rv.sections.resource}
-	rv.sections = sec
-	expectFormats([]*resourceView{rv}, 1)
-	if err := sec.fill(rv, testPhrases(t)); err != nil {
-		t.Fatal(err)
-	}
-	sec.release(rv)
-	if rv.YAML != "apiVersion: v1\nkind: FromSchema\n" {
-		t.Errorf("YAML = %q, want the schema's manifest", rv.YAML)
+	for _, tc := range []struct {
+		name, yaml, noManifest string
+		schemaManifest         bool
+	}{
+		{name: "schema manifest", yaml: "apiVersion: v1\nkind: FromSchema\n", schemaManifest: true},
+		{name: "no manifest", noManifest: "the kind's schema has no properties"},
+	} {
+		rv := contentOf(s.Resources[0])
+		rv.YAML, rv.SchemaManifest, rv.NoManifest = tc.yaml, tc.schemaManifest, tc.noManifest
+		sec := &sections{rs: rv.sections.rs, resource: rv.sections.resource}
+		rv.sections = sec
+		expectFormats([]*resourceView{rv}, 1)
+		if err := sec.fill(rv, testPhrases(t)); err != nil {
+			t.Fatal(err)
+		}
+		if rv.YAML != tc.yaml {
+			t.Errorf("%s: while the page renders, YAML = %q, want %q", tc.name, rv.YAML, tc.yaml)
+		}
+		sec.release(rv)
+		if rv.YAML != tc.yaml {
+			t.Errorf("%s: after the page, YAML = %q, want %q", tc.name, rv.YAML, tc.yaml)
+		}
 	}
 }
 
