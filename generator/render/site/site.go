@@ -292,7 +292,7 @@ func eachPage(s *siteView, render func(*siteView, page) error) error {
 		return func(i int) error {
 			p := s.pages[i]
 			rv, ok := p.Data.(*resourceView)
-			if !ok || rv.sections == nil {
+			if !ok {
 				return render(&part, p)
 			}
 			if err := rv.sections.fill(rv, ph); err != nil {
